@@ -1,0 +1,136 @@
+// Package summarize turns the text of one article into structured facts:
+// sentences, people, attributed statements, deadlines, dated events and a
+// short extractive summary.
+//
+// Everything here is a pure function of the article (its text and its
+// published date): no network, no chat, no clock but the one a caller passes
+// in. Nothing is written for one article; the rules are general English news
+// rules.
+package summarize
+
+import (
+	"time"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// Precision says how exactly a date is known.
+type Precision string
+
+// The precisions a resolved date can have.
+const (
+	Day   Precision = "day"
+	Week  Precision = "week"
+	Month Precision = "month"
+	Year  Precision = "year"
+)
+
+// Sentence is one sentence of an article body. Start and End are byte
+// offsets into the body (Text == body[Start:End] after trimming), Para the
+// 0-based paragraph it belongs to.
+type Sentence struct {
+	Text       string
+	Start, End int
+	Para       int
+}
+
+// Person is a person or organisation the article names, under the fullest
+// form of its name, with the other forms the article uses for it.
+type Person struct {
+	Name        string   // "Nina Khrushcheva"
+	Aliases     []string // "Khrushcheva", "the professor", "This analyst"
+	Description string   // "a professor at The New School in New York"
+	Org         bool     // an organisation, outlet or government rather than a person
+	Sentences   []int    // sentences that mention it, in order
+}
+
+// Quote kinds.
+const (
+	Direct   = "direct"
+	Reported = "reported"
+)
+
+// Quote is one attributed statement.
+type Quote struct {
+	Speaker  string // fullest name, or the mention as written when unresolved ("a Russian newspaper")
+	Mention  string // the words that name the speaker in the text ("This analyst")
+	Text     string // the quoted words without quotation marks, or the reported clause
+	Kind     string // Direct or Reported
+	Cue      string // the reporting verb or phrase ("said", "according to")
+	Sentence int    // index of the sentence the statement starts in
+}
+
+// Revision is one state of a deadline: when it was set or changed, and to
+// what.
+type Revision struct {
+	LengthDays int       // 0 when the revision names a date rather than a length
+	Due        time.Time // zero when it cannot be resolved
+	Precision  Precision
+	SetOn      time.Time // the date of the statement, zero when unknown
+	Evidence   string    // the words that state it ("he reduced it to 10 days")
+	Sentence   int
+}
+
+// Deadline is a deadline, ultimatum or time limit with its latest known
+// state. History holds every revision in text order, the last one being the
+// state Due and Precision reflect.
+type Deadline struct {
+	SetBy       string // who set it, fullest name
+	Target      string // for whom
+	Demand      string // what must be done ("stop the war")
+	Consequence string // what happens otherwise ("sanctions and tariffs")
+	Due         time.Time
+	Precision   Precision
+	History     []Revision
+	Evidence    string // the sentence that states the latest state
+	Sentence    int
+}
+
+// Event is a dated statement for a timeline: something the article says
+// happened (or will happen) at a resolvable time.
+type Event struct {
+	When      time.Time // first day of the period
+	Precision Precision
+	Phrase    string // the time expression as written ("Last February")
+	Text      string // the sentence
+	Sentence  int
+}
+
+// Analysis is everything summarize extracts from one article.
+type Analysis struct {
+	ArticleID string
+	Published time.Time
+	Sentences []Sentence
+	People    []Person
+	Quotes    []Quote
+	Deadlines []Deadline
+	Events    []Event
+	Summary   []int // indices into Sentences, in article order
+}
+
+// SummaryText returns the summary sentences as written.
+func (a *Analysis) SummaryText() []string {
+	out := make([]string, 0, len(a.Summary))
+	for _, i := range a.Summary {
+		out = append(out, a.Sentences[i].Text)
+	}
+	return out
+}
+
+// Analyze extracts the facts of one article. It is deterministic: the same
+// article always gives the same Analysis.
+func Analyze(a corpus.Article) *Analysis {
+	sents := Sentences(a.Body)
+	reg := newRegistry(sents)
+	an := &Analysis{
+		ArticleID: a.ID,
+		Published: a.Published,
+		Sentences: sents,
+	}
+	an.Quotes = findQuotes(sents, reg)
+	an.Deadlines = findDeadlines(sents, reg, a.Published)
+	an.Events = findEvents(sents, a.Published)
+	an.People = reg.people()
+	an.Summary = rank(sents, 3)
+	return an
+}
