@@ -1,0 +1,175 @@
+package bot
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// BM25 parameters: the usual defaults for short documents (here, sentences).
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// questionFiller are words a question carries that say nothing about its
+// topic ("tell me what Trump said"); they are dropped from questions only,
+// so `search said` still finds "said".
+var questionFiller = map[string]bool{
+	"tell": true, "say": true, "says": true, "said": true, "know": true,
+	"news": true, "latest": true, "please": true, "anything": true,
+	"happening": true, "happened": true, "going": true, "give": true,
+	"show": true, "whats": true, "briefbot": true, "think": true,
+}
+
+// words splits s into lowercase runs of letters and digits. An apostrophe
+// ends a word, so "Russia's" gives "russia" and "s".
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// terms returns the index terms of s in order: its words without English
+// stopwords, stemmed with the Snowball English stemmer.
+func terms(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		if english.IsStopWord(w) {
+			continue
+		}
+		out = append(out, english.Stem(w, false))
+	}
+	return out
+}
+
+// queryTerms returns the distinct terms of a query; with question set it
+// also drops question filler.
+func queryTerms(s string, question bool) []string {
+	var out []string
+	for _, w := range words(s) {
+		if english.IsStopWord(w) || question && questionFiller[w] {
+			continue
+		}
+		if t := english.Stem(w, false); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// termIndex maps a term to the ascending, distinct IDs of the things (quotes,
+// deadlines, events, titles) whose text holds it.
+type termIndex map[string][]int
+
+// add indexes text under id. IDs must be added in ascending order.
+func (t termIndex) add(id int, text string) {
+	for _, w := range terms(text) {
+		if ids := t[w]; len(ids) == 0 || ids[len(ids)-1] != id {
+			t[w] = append(ids, id)
+		}
+	}
+}
+
+// best returns, ascending, the IDs that hold the most query terms (at least
+// one), and how many they hold. A topic of several words thus narrows to the
+// things that match it best without requiring every word.
+func (t termIndex) best(q []string) (ids []int, matched int) {
+	count := map[int]int{}
+	for _, w := range q {
+		for _, id := range t[w] {
+			count[id]++
+			matched = max(matched, count[id])
+		}
+	}
+	for id, n := range count {
+		if n == matched {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids, matched
+}
+
+// sentDoc is one sentence of the corpus as a BM25 document.
+type sentDoc struct {
+	art, sent int // article index, sentence index in its analysis
+	length    int // number of terms
+}
+
+type posting struct{ doc, tf int }
+
+// sentIndex is an inverted index of every sentence in the corpus, ranked
+// with BM25.
+type sentIndex struct {
+	docs   []sentDoc
+	post   map[string][]posting
+	avgLen float64
+}
+
+func (s *sentIndex) add(art, sent int, text string) {
+	ts := terms(text)
+	doc := len(s.docs)
+	s.docs = append(s.docs, sentDoc{art: art, sent: sent, length: len(ts)})
+	tf := map[string]int{}
+	for _, t := range ts {
+		tf[t]++
+	}
+	for t, n := range tf {
+		s.post[t] = append(s.post[t], posting{doc: doc, tf: n})
+	}
+}
+
+// finish computes the average length; call it once after the last add.
+func (s *sentIndex) finish() {
+	total := 0
+	for _, d := range s.docs {
+		total += d.length
+	}
+	if len(s.docs) > 0 {
+		s.avgLen = float64(total) / float64(len(s.docs))
+	}
+}
+
+// hit is a scored sentence.
+type hit struct {
+	doc   int
+	score float64
+}
+
+// rank scores every sentence holding a query term, best first; ties keep
+// corpus order so results are deterministic.
+func (s *sentIndex) rank(q []string) []hit {
+	n := float64(len(s.docs))
+	score := map[int]float64{}
+	for _, t := range q {
+		ps := s.post[t]
+		if len(ps) == 0 {
+			continue
+		}
+		df := float64(len(ps))
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		for _, p := range ps {
+			tf := float64(p.tf)
+			norm := 1 - bm25B + bm25B*float64(s.docs[p.doc].length)/max(s.avgLen, 1)
+			score[p.doc] += idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+		}
+	}
+	hits := make([]hit, 0, len(score))
+	for d, sc := range score {
+		hits = append(hits, hit{doc: d, score: sc})
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return a.doc - b.doc
+	})
+	return hits
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// runAnalyze prints the analysis of the articles under each PATH as one
+// JSON document (../shared/spec/analysis-json.md). It exits 1 when some file
+// could not be read (each reported on stderr, the rest still analysed) and
+// 2 on a bad command line.
+func runAnalyze(ctx context.Context, args []string, e env) int {
+	fs := newFlagSet("analyze", e.stderr)
+	asJSON := fs.Bool("json", false, "print JSON (the only format so far; required)")
+	withSentences := fs.Bool("sentences", false, "include each article's sentences")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if !*asJSON {
+		fmt.Fprintln(e.stderr, "briefbot: analyze prints JSON only: add --json")
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(e.stderr, "briefbot: analyze needs at least one PATH (an article file or a folder)")
+		return exitUsage
+	}
+	var arts []corpus.Article
+	failed := false
+	for _, p := range paths {
+		a, errs := corpus.Load(ctx, p)
+		for _, le := range errs {
+			fmt.Fprintf(e.stderr, "briefbot: %v\n", le)
+			failed = true
+		}
+		arts = append(arts, a...)
+	}
+	ans := analyzeAll(ctx, arts)
+	stories := summarize.Stories(arts, ans)
+	doc := exportDoc{Articles: make([]exportArticle, len(arts))}
+	for i := range arts {
+		doc.Articles[i] = exportOf(arts[i], ans[i], stories[i], *withSentences)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		fmt.Fprintf(e.stderr, "briefbot: write json: %v\n", err)
+		return exitFailure
+	}
+	if failed {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// analyzeAll analyses the articles on every core; the result is in article
+// order whatever the scheduling.
+func analyzeAll(ctx context.Context, arts []corpus.Article) []*summarize.Analysis {
+	out := make([]*summarize.Analysis, len(arts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(arts), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = summarize.Analyze(arts[i])
+			}
+		})
+	}
+feed:
+	for i := range arts {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i := range out {
+		if out[i] == nil { // cancelled before its turn
+			out[i] = &summarize.Analysis{ArticleID: arts[i].ID, Published: arts[i].Published}
+		}
+	}
+	return out
+}

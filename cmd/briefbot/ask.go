@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/platforms/console"
+)
+
+// runAsk answers one question and prints the answer on stdout.
+func runAsk(ctx context.Context, args []string, e env) int {
+	fs := newFlagSet("ask", e.stderr)
+	corpusDir := fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	question := strings.TrimSpace(strings.Join(pos, " "))
+	if question == "" {
+		fmt.Fprintln(e.stderr, `briefbot: ask needs a question, e.g. briefbot ask "deadline status"`)
+		return exitUsage
+	}
+	cfg, ok := loadConfig(e, *corpusDir)
+	if !ok {
+		return exitUsage
+	}
+	log := newLogger(e, cfg.LogLevel)
+	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
+	b, err := newBot(ctx, e, cfg, log, arts, errs)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
+		return exitFailure
+	}
+	replies, err := b.Handle(ctx, bot.Message{Platform: "cli", Channel: "cli", User: "cli", Text: question})
+	if err != nil {
+		var be *bot.Error
+		if errors.As(err, &be) {
+			fmt.Fprintln(e.stderr, "briefbot: "+console.Sanitize(be.Message))
+		} else {
+			fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
+		}
+		return exitFailure
+	}
+	for i, r := range replies {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		fmt.Fprint(e.stdout, console.Render(r))
+	}
+	return exitOK
+}

@@ -1,0 +1,92 @@
+// Command briefbot briefs a team on the news: it answers questions about a
+// corpus of articles in a terminal (and, once configured, in Slack and
+// Discord).
+//
+//	briefbot [--corpus DIR]                        run the bot
+//	briefbot ask [--corpus DIR] QUESTION...        print one answer
+//	briefbot analyze --json [--sentences] PATH...  export the analysis as JSON
+//
+// main is the only place that knows every concrete type: it reads the
+// configuration, loads the corpus and wires the platforms to the bot.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1 // the command ran but something failed (unreadable files, a failed platform)
+	exitUsage   = 2 // bad command line or configuration
+)
+
+const usage = `briefbot briefs a team on the news from a corpus of articles.
+
+Usage:
+  briefbot [--corpus DIR]                          run the bot (the console unless Slack or Discord is configured)
+  briefbot ask [--corpus DIR] QUESTION...          print one answer and exit
+  briefbot analyze --json [--sentences] PATH...    print the analysis of articles as JSON
+  briefbot help                                    show this help
+
+Without --corpus or BRIEFBOT_CORPUS the example corpus built into the binary is used.
+
+Environment:
+  BRIEFBOT_CORPUS     folder (or file) of articles
+  BRIEFBOT_CACHE_TTL  how long answers are cached while the corpus is unchanged (default 10m)
+  BRIEFBOT_LOG_LEVEL  debug, info, warn or error (default info)
+  SLACK_BOT_TOKEN, SLACK_APP_TOKEN, DISCORD_BOT_TOKEN  chat platforms (adapters arrive in later releases)
+`
+
+// env is the process environment as the commands see it, so tests can
+// substitute every part.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	lookup         func(string) (string, bool)
+	stdinIsTTY     bool
+	now            func() time.Time // the clock answers are given at
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], env{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		lookup: os.LookupEnv, stdinIsTTY: isTerminal(os.Stdin), now: time.Now,
+	})
+	stop()
+	os.Exit(code)
+}
+
+// run dispatches a command line and returns the exit status.
+func run(ctx context.Context, args []string, e env) int {
+	cmd := ""
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "", "run":
+		return runBot(ctx, args, e)
+	case "ask":
+		return runAsk(ctx, args, e)
+	case "analyze":
+		return runAnalyze(ctx, args, e)
+	case "help":
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(e.stderr, "briefbot: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

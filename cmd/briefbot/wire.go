@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/config"
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/example"
+)
+
+// loadConfig reads the environment and applies a --corpus flag over it.
+// Problems are printed one a line; ok is false when any was found.
+func loadConfig(e env, corpusFlag string) (config.Config, bool) {
+	cfg, err := config.FromEnv(e.lookup)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "briefbot: configuration: %v\n", err)
+		return cfg, false
+	}
+	if corpusFlag != "" {
+		cfg.Corpus = corpusFlag
+	}
+	return cfg, true
+}
+
+// loadCorpus loads the configured corpus, or the embedded example corpus
+// when none is configured. Each file that could not be loaded is printed
+// on stderr, one line each; the rest are returned.
+func loadCorpus(ctx context.Context, e env, dir string) ([]corpus.Article, []error) {
+	var (
+		arts []corpus.Article
+		lerr []*corpus.LoadError
+	)
+	if dir == "" {
+		arts, lerr = corpus.LoadFS(ctx, example.Corpus(), ".")
+	} else {
+		arts, lerr = corpus.Load(ctx, dir)
+	}
+	errs := make([]error, 0, len(lerr))
+	for _, le := range lerr {
+		fmt.Fprintf(e.stderr, "briefbot: skipped %v\n", le)
+		errs = append(errs, le)
+	}
+	return arts, errs
+}
+
+// newBot builds the bot on a loaded corpus.
+func newBot(ctx context.Context, e env, cfg config.Config, log *slog.Logger, arts []corpus.Article, errs []error) (*bot.Bot, error) {
+	b := bot.New(bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL})
+	if err := b.SetCorpus(ctx, arts, errs); err != nil {
+		return nil, fmt.Errorf("index corpus: %w", err)
+	}
+	return b, nil
+}
+
+func newLogger(e env, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+}

@@ -1,0 +1,138 @@
+// Package config holds briefbot's settings: their defaults, how they are
+// read from the environment, and their validation. Every value is checked
+// once, at start-up, with an error that names the setting.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// Config is briefbot's effective configuration.
+type Config struct {
+	// Corpus is the folder (or file) of articles; "" means the example
+	// corpus embedded in the binary.
+	Corpus string
+	// CacheTTL is how long an answer is reused while the corpus is unchanged.
+	CacheTTL time.Duration
+	// LogLevel is the least severe level logged (to stderr).
+	LogLevel slog.Level
+
+	Slack   Slack
+	Discord Discord
+}
+
+// Slack holds the Slack credentials. A Slack adapter runs when BotToken is
+// set.
+type Slack struct {
+	BotToken Secret // SLACK_BOT_TOKEN, xoxb-…
+	AppToken Secret // SLACK_APP_TOKEN, xapp-… (Socket Mode)
+}
+
+// Discord holds the Discord credentials. A Discord adapter runs when
+// BotToken is set.
+type Discord struct {
+	BotToken Secret // DISCORD_BOT_TOKEN
+}
+
+// Secret is a credential. It prints as "[redacted]" (or "" when unset) so it
+// cannot leak through logs or formatted errors; Reveal returns the value.
+type Secret string
+
+// String implements fmt.Stringer with the value hidden.
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// GoString hides the value from %#v too.
+func (s Secret) GoString() string { return `"` + s.String() + `"` }
+
+// Reveal returns the secret's value, for the one call that needs it.
+func (s Secret) Reveal() string { return string(s) }
+
+// Default returns the configuration used when nothing is set.
+func Default() Config {
+	return Config{CacheTTL: 10 * time.Minute, LogLevel: slog.LevelInfo}
+}
+
+// Environment variables briefbot reads.
+const (
+	EnvCorpus       = "BRIEFBOT_CORPUS"
+	EnvCacheTTL     = "BRIEFBOT_CACHE_TTL"
+	EnvLogLevel     = "BRIEFBOT_LOG_LEVEL"
+	EnvSlackBot     = "SLACK_BOT_TOKEN"
+	EnvSlackApp     = "SLACK_APP_TOKEN"
+	EnvDiscordToken = "DISCORD_BOT_TOKEN"
+)
+
+// FromEnv returns the default configuration overridden by the environment,
+// read through lookup (os.LookupEnv in production). All problems are
+// reported together, one per line, each naming its variable.
+func FromEnv(lookup func(string) (string, bool)) (Config, error) {
+	c := Default()
+	var errs []error
+	if v, ok := lookup(EnvCorpus); ok {
+		c.Corpus = strings.TrimSpace(v)
+	}
+	if v, ok := lookup(EnvCacheTTL); ok && strings.TrimSpace(v) != "" {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Errorf("%s: %q is not a duration (try 10m or 1h)", EnvCacheTTL, v))
+		case d < 0:
+			errs = append(errs, fmt.Errorf("%s: %q must not be negative", EnvCacheTTL, v))
+		default:
+			c.CacheTTL = d
+		}
+	}
+	if v, ok := lookup(EnvLogLevel); ok && strings.TrimSpace(v) != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %q is not one of debug, info, warn, error", EnvLogLevel, v))
+		}
+	}
+	secret := func(name string) Secret {
+		v, _ := lookup(name)
+		return Secret(strings.TrimSpace(v))
+	}
+	c.Slack = Slack{BotToken: secret(EnvSlackBot), AppToken: secret(EnvSlackApp)}
+	c.Discord = Discord{BotToken: secret(EnvDiscordToken)}
+	if err := c.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	return c, errors.Join(errs...)
+}
+
+// Validate checks values that depend on each other; each error names the
+// settings involved and never their secret values.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Slack.BotToken != "" && !strings.HasPrefix(c.Slack.BotToken.Reveal(), "xoxb-") {
+		errs = append(errs, fmt.Errorf("%s: a bot token starts with xoxb-", EnvSlackBot))
+	}
+	if c.Slack.AppToken != "" && !strings.HasPrefix(c.Slack.AppToken.Reveal(), "xapp-") {
+		errs = append(errs, fmt.Errorf("%s: an app-level token starts with xapp-", EnvSlackApp))
+	}
+	if c.Slack.AppToken != "" && c.Slack.BotToken == "" {
+		errs = append(errs, fmt.Errorf("%s is set but %s is not", EnvSlackApp, EnvSlackBot))
+	}
+	return errors.Join(errs...)
+}
+
+// Platforms returns the chat platforms the configuration enables, in a
+// fixed order; none means the console.
+func (c Config) Platforms() []string {
+	var p []string
+	if c.Slack.BotToken != "" {
+		p = append(p, "slack")
+	}
+	if c.Discord.BotToken != "" {
+		p = append(p, "discord")
+	}
+	return p
+}
