@@ -19,7 +19,8 @@ import (
 type Article struct {
 	// ID is stable across restarts and reloads: it is derived from where the
 	// article came from (its path relative to the corpus root, plus the feed
-	// item's GUID or link for feed items), never from the clock.
+	// item's GUID, else link, else title, for feed items), never from the
+	// clock or the content: 12 hex characters of a SHA-256 (see id.go).
 	ID        string
 	Path      string // path as found under the loaded root ("a/b.md"); for feed items the feed file's path
 	Title     string
@@ -36,12 +37,19 @@ func (a Article) HasDate() bool { return !a.Published.IsZero() }
 
 // LoadError reports one file (or feed item) that could not be loaded. Line is
 // 1-based, or 0 when the problem is not tied to a line.
+//
+// Path names the file for the operator: the name given to Parse, the path in
+// the fs.FS for LoadFS, or the host path for Load. It may therefore differ
+// from the Article.Path the file would have had. Err wraps one of the
+// package's Err* sentinels when the cause is one of theirs.
 type LoadError struct {
 	Path string
 	Line int
 	Err  error
 }
 
+// Error formats the error as "path:line: reason", or "path: reason" when
+// Line is 0, like a compiler message.
 func (e *LoadError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
@@ -49,4 +57,5 @@ func (e *LoadError) Error() string {
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
 
+// Unwrap returns the reason, for errors.Is and errors.As.
 func (e *LoadError) Unwrap() error { return e.Err }

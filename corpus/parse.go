@@ -1,0 +1,139 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// Errors a *LoadError may wrap; test with errors.Is.
+var (
+	ErrUnsupported = errors.New("unsupported file type")
+	ErrTooLarge    = errors.New("file too large")
+	ErrBinary      = errors.New("binary file")
+	ErrEmpty       = errors.New("no article text")
+	ErrFrontMatter = errors.New("bad front matter") // matched by every front-matter problem
+)
+
+// MaxFileSize is the largest file the loaders accept: 10 MiB. No article
+// comes near it; the cap keeps one stray dump or disk image from being read
+// into memory. Larger files are reported as ErrTooLarge.
+const MaxFileSize = 10 << 20
+
+// maxInvalidUTF8 is the share of bytes (1 in 100) that may be invalid UTF-8
+// before a file is taken for binary rather than text with a few bad bytes.
+const maxInvalidUTF8 = 100
+
+// formats maps a lowercase file extension to the Article.Format it loads as.
+var formats = map[string]string{
+	".md":       "markdown",
+	".markdown": "markdown",
+	".txt":      "text",
+	".html":     "html",
+	".htm":      "html",
+	".xml":      "feed",
+	".rss":      "feed",
+	".atom":     "feed",
+}
+
+// formatOf returns the format of the file name, or "" when unsupported.
+func formatOf(name string) string {
+	return formats[strings.ToLower(path.Ext(name))]
+}
+
+// Parse parses one file's contents, chosen by the extension of name:
+// .md/.markdown and .txt (optional YAML front matter), .html/.htm, and
+// .xml/.rss/.atom feeds. name becomes Article.Path and feeds Article.ID, so
+// pass the path relative to the corpus root, with "/" separators.
+//
+// A file yields one Article, a feed one per item. On failure Parse returns a
+// *LoadError naming name, with Line set when the problem is tied to a line;
+// it wraps ErrUnsupported, ErrTooLarge (over MaxFileSize), ErrBinary (NUL
+// bytes, or more than 1% of bytes invalid UTF-8), ErrEmpty (no body text) or
+// ErrFrontMatter. Fewer invalid bytes are replaced by U+FFFD. A feed whose
+// items partly fail returns the items that loaded together with one
+// *LoadError listing the skipped ones.
+func Parse(name string, data []byte) ([]Article, error) {
+	arts, err := parse(name, data)
+	if err != nil {
+		return arts, err
+	}
+	return arts, nil
+}
+
+// parse is Parse with a concrete error type, so loaders never hold a typed
+// nil in an error interface.
+func parse(name string, data []byte) ([]Article, *LoadError) {
+	arts, err := parseFormat(name, data)
+	if err != nil {
+		err.Path = name
+	}
+	for i := range arts {
+		arts[i].Path = name
+	}
+	return arts, err
+}
+
+func parseFormat(name string, data []byte) ([]Article, *LoadError) {
+	format := formatOf(name)
+	switch {
+	case format == "":
+		return nil, &LoadError{Err: fmt.Errorf("%w %q", ErrUnsupported, path.Ext(name))}
+	case len(data) > MaxFileSize:
+		return nil, &LoadError{Err: tooLarge(int64(len(data)))}
+	case bytes.IndexByte(data, 0) >= 0:
+		return nil, &LoadError{Err: fmt.Errorf("%w: contains NUL bytes", ErrBinary)}
+	}
+	if format == "html" {
+		data = decodeHTML(data)
+	}
+	text, err := validText(data)
+	if err != nil {
+		return nil, &LoadError{Err: err}
+	}
+	if format == "feed" {
+		return parseFeed(name, text)
+	}
+	var a Article
+	var lerr *LoadError
+	if format == "html" {
+		a, lerr = parseHTML(text)
+	} else {
+		a, lerr = parseText(normaliseText(text), format)
+	}
+	if lerr != nil {
+		return nil, lerr
+	}
+	if a.Body == "" {
+		return nil, &LoadError{Err: ErrEmpty}
+	}
+	a.ID = articleID(name, "")
+	return []Article{a}, nil
+}
+
+func tooLarge(size int64) error {
+	return fmt.Errorf("%w: %d bytes, limit is %d", ErrTooLarge, size, MaxFileSize)
+}
+
+// validText returns data as a string, with each run of invalid UTF-8
+// replaced by U+FFFD, or ErrBinary when over 1% of the bytes are invalid.
+func validText(data []byte) (string, error) {
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	invalid := 0
+	for b := data; len(b) > 0; {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		}
+		b = b[size:]
+	}
+	if invalid*maxInvalidUTF8 > len(data) {
+		return "", fmt.Errorf("%w: %d of %d bytes are not valid UTF-8", ErrBinary, invalid, len(data))
+	}
+	return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+}
