@@ -74,16 +74,28 @@ func (t termIndex) add(id int, text string) {
 	}
 }
 
-// best returns, ascending, the IDs that hold the most query terms (at least
-// one), and how many they hold. A topic of several words thus narrows to the
-// things that match it best without requiring every word.
-func (t termIndex) best(q []string) (ids []int, matched int) {
+// counts returns, for each ID holding a query term, how many it holds.
+func (t termIndex) counts(q []string) map[int]int {
 	count := map[int]int{}
 	for _, w := range q {
 		for _, id := range t[w] {
 			count[id]++
-			matched = max(matched, count[id])
 		}
+	}
+	return count
+}
+
+// best returns, ascending, the IDs that hold the most query terms (at least
+// one), and how many they hold. A topic of several words thus narrows to the
+// things that match it best without requiring every word.
+func (t termIndex) best(q []string) (ids []int, matched int) {
+	return bestOf(t.counts(q))
+}
+
+// bestOf returns the IDs with the highest count, ascending, and that count.
+func bestOf(count map[int]int) (ids []int, matched int) {
+	for _, n := range count {
+		matched = max(matched, n)
 	}
 	for id, n := range count {
 		if n == matched {

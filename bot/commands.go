@@ -1,0 +1,150 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Command describes one command, for help and for platforms that register
+// commands natively (Discord slash commands, Slack subcommands).
+type Command struct {
+	Name        string // the words that call it: "deadline status"
+	Usage       string // "deadline status [TOPIC|NAME]"
+	Help        string // one line saying what it answers
+	Arg         string // the argument's placeholder in Usage ("TOPIC|NAME"), "" when it takes none
+	ArgRequired bool
+}
+
+// Line returns the message text that runs c with arg, e.g. "what did Trump
+// say" for what did and "Trump". An empty arg gives the command alone.
+func (c Command) Line(arg string) string {
+	arg = strings.TrimSpace(arg)
+	if arg == "" || c.Arg == "" {
+		return c.Name
+	}
+	if c.Name == "what did" {
+		return "what did " + arg + " say"
+	}
+	if c.Name == "who said what" {
+		return "who said what about " + arg
+	}
+	return c.Name + " " + arg
+}
+
+// command is a registry entry: the public description, the word sequences
+// that call it, and what it does.
+type command struct {
+	Command
+	forms [][]string // lowercase word sequences that call it; "what did" is parsed apart
+	topic bool       // a leading "about", "on"… of the argument is dropped
+	run   func(b *Bot, ix *Index, req request, now time.Time) Reply
+}
+
+// registry returns the commands in help order.
+func registry() []command {
+	return []command{
+		{Command: Command{Name: "help", Usage: "help [COMMAND]", Arg: "COMMAND",
+			Help: "List the commands, or explain one."},
+			forms: forms("help", "commands", "what can you do"), run: (*Bot).help},
+		{Command: Command{Name: "summary", Usage: "summary [ARTICLE|TOPIC]", Arg: "ARTICLE|TOPIC",
+			Help: "The latest articles in three sentences each, or one article, or the articles on a topic."},
+			forms: forms("summary", "summaries", "summarize", "summarise"), topic: true, run: summary},
+		{Command: Command{Name: "who said what", Usage: "who said what [about TOPIC]", Arg: "TOPIC",
+			Help: "Every speaker and what they said, optionally only about a topic."},
+			forms: forms("who said what", "quotes"), topic: true, run: whoSaidWhat},
+		{Command: Command{Name: "what did", Usage: "what did NAME say [about TOPIC]", Arg: "NAME", ArgRequired: true,
+			Help: "What one person or organisation said, by full name, surname or alias."},
+			run: whatDid},
+		{Command: Command{Name: "deadline status", Usage: "deadline status [TOPIC|NAME]", Arg: "TOPIC|NAME",
+			Help: "Each deadline: who set it for whom, its history, when it is due and where it stands today."},
+			forms: forms("deadline status", "deadlines status", "deadline", "deadlines", "ultimatum", "ultimatums"),
+			topic: true, run: deadlineStatus},
+		{Command: Command{Name: "timeline", Usage: "timeline [TOPIC]", Arg: "TOPIC",
+			Help: "Dated events in order, optionally only those on a topic."},
+			forms: forms("timeline"), topic: true, run: timeline},
+		{Command: Command{Name: "search", Usage: "search WORDS", Arg: "WORDS", ArgRequired: true,
+			Help: "The sentences that best match the words."},
+			forms: forms("search", "find"), run: search},
+		{Command: Command{Name: "sources", Usage: "sources",
+			Help: "The loaded articles, and the files that could not be loaded."},
+			forms: forms("sources", "source", "articles"), run: sources},
+	}
+}
+
+func forms(ss ...string) [][]string {
+	out := make([][]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Fields(s)
+	}
+	return out
+}
+
+// help lists every command with its usage and a line each, or explains the
+// one named in the argument.
+func (b *Bot) help(_ *Index, req request, _ time.Time) Reply {
+	r := Reply{
+		Title: "briefbot commands",
+		Text:  "Anything else is taken as a question and answered from the loaded articles.",
+	}
+	items := b.helpItems(req.arg)
+	if len(items) == 0 {
+		r.Text = fmt.Sprintf("There is no command %s. %s", quoted(req.arg), r.Text)
+		items = b.helpItems("")
+	}
+	r.Sections = []Section{{Items: items}}
+	return r
+}
+
+// helpItems describes the commands whose name starts with prefix.
+func (b *Bot) helpItems(prefix string) []Item {
+	var items []Item
+	for _, c := range b.cmds {
+		if strings.HasPrefix(c.Name, strings.ToLower(prefix)) {
+			items = append(items, Item{Text: fmt.Sprintf("`%s` — %s", c.Usage, c.Help), Source: -1})
+		}
+	}
+	return items
+}
+
+// maxSources caps the articles sources lists.
+const maxSources = 50
+
+// sources lists the loaded articles, newest first, and the load errors.
+func sources(_ *Bot, ix *Index, _ request, _ time.Time) Reply {
+	c := newCiter(ix)
+	r := Reply{Title: "Sources", Text: fmt.Sprintf("%s loaded.", plural(ix.Len(), "article"))}
+	var arts []Item
+	for _, i := range ix.byDate[:min(len(ix.byDate), maxSources)] {
+		a := ix.arts[i]
+		parts := []string{}
+		if a.Source != "" {
+			parts = append(parts, a.Source)
+		}
+		if a.HasDate() {
+			parts = append(parts, day(a.Published))
+		} else {
+			parts = append(parts, "undated")
+		}
+		line := ix.title(i) + " — " + strings.Join(parts, ", ")
+		if a.Path != "" {
+			line += " (" + a.Path + ")"
+		}
+		arts = append(arts, c.item(i, line))
+	}
+	if n := ix.Len() - maxSources; n > 0 {
+		arts = append(arts, Item{Text: fmt.Sprintf("…and %d more.", n), Source: -1})
+	}
+	if len(arts) > 0 {
+		r.Sections = append(r.Sections, Section{Heading: "Articles", Items: arts})
+	}
+	if len(ix.problems) > 0 {
+		var errs []Item
+		for _, p := range ix.problems {
+			errs = append(errs, Item{Text: p, Source: -1})
+		}
+		r.Sections = append(r.Sections, Section{Heading: "Could not load", Items: errs})
+	}
+	r.Sources = c.srcs
+	return r
+}

@@ -1,0 +1,196 @@
+package bot
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// How much the quote commands show.
+const (
+	maxSpeakers      = 15 // who said what
+	quotesPerSpeaker = 5  // who said what, per speaker
+	maxQuotes        = 30 // what did NAME say
+	maxSuggestions   = 5
+)
+
+// whoSaidWhat answers "who said what [about TOPIC]": every speaker, most
+// quoted first, with their statements, newest article first.
+func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
+	title, what := "Who said what", "quotes"
+	keep := func(int) bool { return true }
+	if req.arg != "" {
+		title += " about " + quoted(req.arg)
+		what += " about " + quoted(req.arg)
+		ids, _ := ix.quoteTerms.best(queryTerms(req.arg, false))
+		keep = func(q int) bool { _, ok := slices.BinarySearch(ids, q); return ok }
+	}
+	type group struct {
+		s      int
+		quotes []int
+	}
+	var groups []group
+	total := 0
+	for s, sp := range ix.speakers {
+		g := group{s: s}
+		for _, q := range sp.quotes {
+			if keep(q) {
+				g.quotes = append(g.quotes, q)
+			}
+		}
+		if len(g.quotes) > 0 {
+			groups = append(groups, g)
+			total += len(g.quotes)
+		}
+	}
+	if total == 0 {
+		return ix.none(title, what)
+	}
+	slices.SortStableFunc(groups, func(a, b group) int { return len(b.quotes) - len(a.quotes) })
+	c := newCiter(ix)
+	r := Reply{Title: title, Text: fmt.Sprintf("%s by %s in %s.", plural(total, "statement"), plural(len(groups), "speaker"), ix.loaded())}
+	if len(groups) > maxSpeakers {
+		r.Text += fmt.Sprintf(" Showing the %d most quoted.", maxSpeakers)
+		groups = groups[:maxSpeakers]
+	}
+	for _, g := range groups {
+		sp := ix.speakers[g.s]
+		sec := Section{Heading: speakerHeading(sp)}
+		for _, q := range g.quotes[:min(len(g.quotes), quotesPerSpeaker)] {
+			sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
+		}
+		if n := len(g.quotes) - quotesPerSpeaker; n > 0 {
+			sec.Items = append(sec.Items, Item{Text: fmt.Sprintf("…and %d more: `what did %s say`", n, sp.name), Source: -1})
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+	r.Sources = c.srcs
+	return r
+}
+
+// whatDid answers "what did NAME say [about TOPIC]": the statements of the
+// speakers NAME names by full name, surname or alias, else of those within
+// a typo of it; else it says nobody is named so and suggests names.
+func whatDid(_ *Bot, ix *Index, req request, _ time.Time) Reply {
+	ids := lookupName(ix.speakerKeys, req.arg)
+	var note string
+	if len(ids) == 0 {
+		if ids = lookupTypo(ix.speakerKeys, req.arg); len(ids) > 0 {
+			note = fmt.Sprintf("Nobody is named exactly %s; showing the closest match. ", quoted(req.arg))
+		}
+	}
+	if len(ids) == 0 {
+		return ix.nobody(req.arg)
+	}
+	title := "What " + quoted(req.arg) + " said"
+	if len(ids) == 1 {
+		title = "What " + ix.speakers[ids[0]].name + " said"
+	}
+	var count map[int]int
+	if q := queryTerms(req.about, false); len(q) > 0 {
+		title += " about " + quoted(req.about)
+		count = ix.quoteTerms.counts(q)
+	}
+	c := newCiter(ix)
+	r := Reply{Title: title}
+	total := 0
+	for _, s := range ids {
+		sp := ix.speakers[s]
+		quotes := sp.quotes
+		if count != nil {
+			sub := map[int]int{}
+			for _, q := range quotes {
+				if count[q] > 0 {
+					sub[q] = count[q]
+				}
+			}
+			quotes, _ = bestOf(sub)
+			slices.SortStableFunc(quotes, func(a, b int) int { return slices.Index(sp.quotes, a) - slices.Index(sp.quotes, b) })
+		}
+		sec := Section{Heading: speakerHeading(sp)}
+		for _, q := range quotes {
+			if total++; total <= maxQuotes {
+				sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
+			}
+		}
+		if len(sec.Items) > 0 {
+			r.Sections = append(r.Sections, sec)
+		}
+	}
+	switch {
+	case total == 0:
+		r.Text = note + fmt.Sprintf("Nothing said about %s by %s was found in %s.", quoted(req.about), quoted(req.arg), ix.loaded())
+	case total > maxQuotes:
+		r.Text = note + fmt.Sprintf("%s; showing the first %d.", plural(total, "statement"), maxQuotes)
+	default:
+		r.Text = note + fmt.Sprintf("%s in %s.", plural(total, "statement"), ix.loaded())
+	}
+	r.Sources = c.srcs
+	return r
+}
+
+// nobody answers a what did NAME say that matched no speaker, suggesting
+// the speakers whose name or a word of it is near NAME ("Ursula" → Ursula
+// von der Leyen), else the most quoted ones.
+func (ix *Index) nobody(name string) Reply {
+	r := Reply{Title: "Nobody named " + quoted(name)}
+	known, isKnown := ix.names.knows(name)
+	if isKnown {
+		r.Title = "No statements by " + known
+		r.Text = fmt.Sprintf("%s is mentioned, but no statements by %s were found in %s.", known, known, ix.loaded())
+	} else {
+		r.Text = fmt.Sprintf("Nobody named %s found in %s.", quoted(name), ix.loaded())
+	}
+	if len(ix.speakers) == 0 {
+		r.Text += " No one is quoted in them."
+		return r
+	}
+	q := normName(name)
+	dist := make([]int, len(ix.speakers))
+	order := make([]int, len(ix.speakers))
+	for s, sp := range ix.speakers {
+		order[s], dist[s] = s, editDistance(q, normName(sp.name))
+		for _, w := range strings.Fields(normName(sp.name)) {
+			dist[s] = min(dist[s], editDistance(q, w))
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(dist[a]-dist[b], len(ix.speakers[b].quotes)-len(ix.speakers[a].quotes))
+	})
+	heading, near := "Did you mean", typoLimit(q)+1
+	if isKnown || dist[order[0]] > near {
+		heading = "People quoted"
+		slices.SortStableFunc(order, func(a, b int) int { return len(ix.speakers[b].quotes) - len(ix.speakers[a].quotes) })
+	} else {
+		order = slices.DeleteFunc(order, func(s int) bool { return dist[s] > near })
+	}
+	sec := Section{Heading: heading}
+	for _, s := range order[:min(len(order), maxSuggestions)] {
+		sp := ix.speakers[s]
+		sec.Items = append(sec.Items, Item{Text: fmt.Sprintf("`what did %s say` (%s)", sp.name, plural(len(sp.quotes), "statement")), Source: -1})
+	}
+	r.Sections = []Section{sec}
+	return r
+}
+
+// speakerHeading names a speaker, with the description the articles give.
+func speakerHeading(sp speaker) string {
+	if sp.desc != "" {
+		return sp.name + ", " + sp.desc
+	}
+	return sp.name
+}
+
+// quoteText renders a statement: direct words in quotation marks, a
+// reported clause as is, marked as reported.
+func quoteText(q summarize.Quote) string {
+	text := strings.Trim(strings.TrimSpace(q.Text), "\"“”")
+	if q.Kind == summarize.Reported {
+		return text + " (reported)"
+	}
+	return "“" + text + "”"
+}

@@ -1,0 +1,59 @@
+package bot
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// maxEvents caps the events one timeline lists; past it the latest are
+// kept.
+const maxEvents = 40
+
+// timeline answers "timeline [TOPIC]": the dated events, oldest first, each
+// as "2025-02 — sentence", or only those whose words best match the topic.
+func timeline(_ *Bot, ix *Index, req request, _ time.Time) Reply {
+	title, what := "Timeline", "dated events"
+	ids := make([]int, len(ix.events))
+	for i := range ids {
+		ids[i] = i
+	}
+	if req.arg != "" {
+		title += ": " + quoted(req.arg)
+		what += " about " + quoted(req.arg)
+		ids, _ = ix.eventTerms.best(queryTerms(req.arg, false))
+	}
+	if len(ids) == 0 {
+		return ix.none(title, what)
+	}
+	r := Reply{Title: title, Text: fmt.Sprintf("%s, oldest first.", plural(len(ids), "event"))}
+	if len(ids) > maxEvents {
+		r.Text = fmt.Sprintf("The latest %d of %s, oldest first.", maxEvents, plural(len(ids), "event"))
+		ids = ids[len(ids)-maxEvents:]
+	}
+	c := newCiter(ix)
+	var items []Item
+	for _, id := range ids {
+		er := ix.events[id]
+		items = append(items, c.item(er.art, when(er.e.When, er.e.Precision)+" — "+er.e.Text))
+	}
+	r.Sections = []Section{{Items: items}}
+	r.Sources = c.srcs
+	return r
+}
+
+// when formats a date at its precision for a timeline: "2025-02-14",
+// "week of 2025-02-10", "2025-02", "2025".
+func when(t time.Time, p summarize.Precision) string {
+	switch p {
+	case summarize.Year:
+		return t.Format("2006")
+	case summarize.Month:
+		return t.Format("2006-01")
+	case summarize.Week:
+		return "week of " + t.Format(time.DateOnly)
+	default:
+		return t.Format(time.DateOnly)
+	}
+}

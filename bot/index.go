@@ -1,0 +1,250 @@
+package bot
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// Index is the briefing index the commands answer from: the articles, their
+// analyses, and lookups from speakers to quotes, from actors to deadlines,
+// from words to sentences, titles, quotes, deadlines and events, and the
+// articles by date. It is immutable once built, so any number of goroutines
+// may read it while a Bot swaps in a new one.
+type Index struct {
+	arts     []corpus.Article
+	ans      []*summarize.Analysis
+	problems []string // load and analysis errors, one line each
+
+	byID   map[string]int // normalised ID and path → article
+	byDate []int          // articles, newest first, undated last
+	titles termIndex      // title term → articles
+	sents  sentIndex
+
+	names       *nameBook
+	speakers    []speaker
+	speakerKeys map[string][]int // lookup key → speakers
+	quotes      []quoteRef
+	quoteTerms  termIndex
+
+	deadlines     []deadlineRef // latest first
+	actorKeys     map[string][]int
+	deadlineTerms termIndex
+
+	events     []eventRef // in date order
+	eventTerms termIndex
+}
+
+type speaker struct {
+	name, desc string
+	quotes     []int // into Index.quotes, newest article first
+}
+
+type quoteRef struct {
+	art int
+	q   summarize.Quote
+}
+
+type deadlineRef struct {
+	art int
+	d   summarize.Deadline
+}
+
+type eventRef struct {
+	art int
+	e   summarize.Event
+}
+
+// ErrMismatch is wrapped by NewIndex when the articles and analyses do not
+// pair up.
+var ErrMismatch = errors.New("articles and analyses do not match")
+
+// NewIndex builds an index from articles, their analyses (analyses[i] is
+// the analysis of arts[i]) and the errors met loading the corpus, which the
+// sources command lists. It wraps ErrMismatch when the slices differ in
+// length or an analysis is nil. References an analysis makes to sentences
+// it does not have are ignored, so a faulty analysis cannot break a command.
+// Neither the articles nor the analyses may be modified afterwards.
+func NewIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []error) (*Index, error) {
+	if len(arts) != len(analyses) {
+		return nil, fmt.Errorf("new index: %d articles, %d analyses: %w", len(arts), len(analyses), ErrMismatch)
+	}
+	if i := slices.Index(analyses, nil); i >= 0 {
+		return nil, fmt.Errorf("new index: article %q has no analysis: %w", arts[i].ID, ErrMismatch)
+	}
+	ix := &Index{
+		arts:          slices.Clone(arts),
+		ans:           slices.Clone(analyses),
+		byID:          map[string]int{},
+		titles:        termIndex{},
+		sents:         sentIndex{post: map[string][]posting{}},
+		names:         newNameBook(),
+		speakerKeys:   map[string][]int{},
+		quoteTerms:    termIndex{},
+		actorKeys:     map[string][]int{},
+		deadlineTerms: termIndex{},
+		eventTerms:    termIndex{},
+	}
+	for _, err := range loadErrs {
+		if err != nil {
+			ix.problems = append(ix.problems, err.Error())
+		}
+	}
+	ix.indexArticles()
+	ix.indexPeople()
+	ix.indexDeadlines()
+	ix.indexEvents()
+	return ix, nil
+}
+
+// Len returns the number of articles indexed.
+func (ix *Index) Len() int { return len(ix.arts) }
+
+func (ix *Index) indexArticles() {
+	for i, a := range ix.arts {
+		for _, key := range []string{normName(a.ID), normName(a.Path)} {
+			if _, dup := ix.byID[key]; key != "" && !dup {
+				ix.byID[key] = i
+			}
+		}
+		ix.titles.add(i, a.Title)
+		for s, sent := range ix.ans[i].Sentences {
+			ix.sents.add(i, s, sent.Text)
+		}
+		ix.byDate = append(ix.byDate, i)
+	}
+	ix.sents.finish()
+	slices.SortStableFunc(ix.byDate, ix.newerFirst)
+}
+
+// newerFirst orders articles newest first, undated ones last.
+func (ix *Index) newerFirst(a, b int) int {
+	return laterFirst(ix.arts[a].Published, ix.arts[b].Published)
+}
+
+// laterFirst orders times latest first, zero times last.
+func laterFirst(a, b time.Time) int {
+	switch {
+	case a.IsZero() || b.IsZero():
+		return cmp.Compare(btoi(a.IsZero()), btoi(b.IsZero()))
+	default:
+		return b.Compare(a)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// indexPeople registers every person the analyses name, then files each
+// quote under its speaker, merging a speaker written as a surname or alias
+// with the one person it points to.
+func (ix *Index) indexPeople() {
+	for _, an := range ix.ans {
+		for _, p := range an.People {
+			ix.names.add(p.Name, p.Aliases, p.Org, p.Description)
+		}
+	}
+	bySpeaker := map[string]int{}
+	for _, i := range ix.byDate {
+		for _, q := range ix.ans[i].Quotes {
+			k := ix.names.resolve(q.Speaker)
+			if k == "" {
+				continue
+			}
+			s, ok := bySpeaker[k]
+			if !ok {
+				s = len(ix.speakers)
+				bySpeaker[k] = s
+				ix.speakers = append(ix.speakers, speaker{name: ix.names.display[k], desc: ix.names.desc[k]})
+				for _, key := range ix.names.keys[k] {
+					ix.speakerKeys[key] = append(ix.speakerKeys[key], s)
+				}
+			}
+			id := len(ix.quotes)
+			ix.quotes = append(ix.quotes, quoteRef{art: i, q: q})
+			ix.quoteTerms.add(id, q.Text)
+			ix.speakers[s].quotes = append(ix.speakers[s].quotes, id)
+		}
+	}
+}
+
+// indexDeadlines files deadlines latest first: by the date of their latest
+// revision, else their article's date.
+func (ix *Index) indexDeadlines() {
+	for i, an := range ix.ans {
+		for _, d := range an.Deadlines {
+			ix.deadlines = append(ix.deadlines, deadlineRef{art: i, d: d})
+		}
+	}
+	slices.SortStableFunc(ix.deadlines, func(a, b deadlineRef) int {
+		return cmp.Or(laterFirst(ix.setOn(a), ix.setOn(b)), laterFirst(a.d.Due, b.d.Due))
+	})
+	for id, dr := range ix.deadlines {
+		d := dr.d
+		text := d.SetBy + " " + d.Target + " " + d.Demand + " " + d.Consequence + " " + d.Evidence
+		for _, r := range d.History {
+			text += " " + r.Evidence
+		}
+		ix.deadlineTerms.add(id, text)
+		for _, who := range []string{d.SetBy, d.Target} {
+			k := ix.names.resolve(who)
+			for _, key := range ix.names.keys[k] {
+				if ids := ix.actorKeys[key]; len(ids) == 0 || ids[len(ids)-1] != id {
+					ix.actorKeys[key] = append(ids, id)
+				}
+			}
+		}
+	}
+}
+
+func (ix *Index) setOn(dr deadlineRef) time.Time {
+	if h := dr.d.History; len(h) > 0 && !h[len(h)-1].SetOn.IsZero() {
+		return h[len(h)-1].SetOn
+	}
+	return ix.arts[dr.art].Published
+}
+
+// indexEvents files dated events in date order; events without a date are
+// left out of the timeline.
+func (ix *Index) indexEvents() {
+	for i, an := range ix.ans {
+		for _, e := range an.Events {
+			if !e.When.IsZero() {
+				ix.events = append(ix.events, eventRef{art: i, e: e})
+			}
+		}
+	}
+	slices.SortStableFunc(ix.events, func(a, b eventRef) int {
+		return cmp.Or(a.e.When.Compare(b.e.When), -laterFirst(ix.arts[a.art].Published, ix.arts[b.art].Published))
+	})
+	for id, er := range ix.events {
+		ix.eventTerms.add(id, er.e.Phrase+" "+er.e.Text)
+	}
+}
+
+// summary returns an article's summary sentences, or its first three
+// sentences when the analysis ranked none.
+func (ix *Index) summary(art int) []string {
+	an := ix.ans[art]
+	var out []string
+	for _, s := range an.Summary {
+		if s >= 0 && s < len(an.Sentences) {
+			out = append(out, an.Sentences[s].Text)
+		}
+	}
+	if len(out) == 0 {
+		for _, s := range an.Sentences[:min(3, len(an.Sentences))] {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}

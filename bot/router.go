@@ -1,0 +1,187 @@
+package bot
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	gocache "github.com/patrickmn/go-cache"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// MaxInputBytes is the longest message Handle reads; a longer one gets a
+// *Error.
+const MaxInputBytes = 4000
+
+// DefaultCacheTTL is how long an answer is reused when Options.CacheTTL is 0.
+const DefaultCacheTTL = 10 * time.Minute
+
+// maxCacheEntries bounds the answer cache, which go-cache does not: past it
+// expired answers are dropped, then all of them.
+const maxCacheEntries = 1000
+
+// Options configure a Bot. The zero value is usable.
+type Options struct {
+	Now      func() time.Time // the clock; time.Now when nil
+	Logger   *slog.Logger     // discards when nil
+	CacheTTL time.Duration    // how long an answer is reused: DefaultCacheTTL when 0, never when negative
+}
+
+// Bot answers chat messages from a briefing index. It is safe for concurrent
+// use: Handle may run on many goroutines while SetCorpus swaps the index.
+type Bot struct {
+	now     func() time.Time
+	log     *slog.Logger
+	ttl     time.Duration
+	cache   *gocache.Cache
+	analyze analyzeFunc
+	cmds    []command
+
+	mu    sync.Mutex // serialises swaps
+	state atomic.Pointer[state]
+}
+
+// state is what a swap replaces at once: the index and its generation,
+// which keys the cache so an answer computed from an old index is never
+// served after a swap.
+type state struct {
+	ix  *Index
+	gen uint64
+}
+
+var _ Handler = (*Bot)(nil)
+
+// New returns a bot with an empty corpus; give it one with SetCorpus.
+func New(opts Options) *Bot {
+	b := &Bot{
+		now:     opts.Now,
+		log:     cmp.Or(opts.Logger, slog.New(slog.DiscardHandler)),
+		ttl:     cmp.Or(opts.CacheTTL, DefaultCacheTTL),
+		analyze: summarize.Analyze,
+	}
+	if b.now == nil {
+		b.now = time.Now
+	}
+	// No janitor goroutine (cleanup interval 0): Handle bounds the cache.
+	b.cache = gocache.New(b.ttl, 0)
+	b.cmds = registry()
+	empty, err := NewIndex(nil, nil, nil)
+	if err != nil {
+		panic(err) // unreachable: empty slices always pair up
+	}
+	b.state.Store(&state{ix: empty})
+	return b
+}
+
+// SetCorpus analyses arts in parallel, indexes them with the errors met
+// loading them, swaps the new index in and drops every cached answer. On
+// error (ctx ended) the bot keeps answering from the index it had.
+func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []error) error {
+	ans, problems, err := analyzeAll(ctx, arts, b.analyze)
+	if err != nil {
+		return fmt.Errorf("set corpus: %w", err)
+	}
+	for _, p := range problems {
+		b.log.Warn("article analysis failed", "err", p)
+	}
+	ix, err := NewIndex(arts, ans, append(slices.Clone(loadErrs), problems...))
+	if err != nil {
+		return fmt.Errorf("set corpus: %w", err)
+	}
+	b.SetIndex(ix)
+	b.log.Info("corpus indexed", "articles", len(arts), "load_errors", len(loadErrs), "analysis_errors", len(problems))
+	return nil
+}
+
+// SetIndex swaps in an index built with NewIndex and drops every cached
+// answer.
+func (b *Bot) SetIndex(ix *Index) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.state.Store(&state{ix: ix, gen: b.state.Load().gen + 1})
+	b.cache.Flush()
+}
+
+// Commands returns the command registry: every command with its usage and
+// one line of help, in help order.
+func (b *Bot) Commands() []Command {
+	out := make([]Command, len(b.cmds))
+	for i, c := range b.cmds {
+		out[i] = c.Command
+	}
+	return out
+}
+
+// Handle answers one message with one reply. Input that is no command is
+// answered as a question, so no message goes unanswered. A message longer
+// than MaxInputBytes or not valid UTF-8 gets a *Error; so does nothing
+// else. Other errors (ctx ended, a failing command) are for the operator.
+func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("handle: %w", err)
+	}
+	if !utf8.ValidString(m.Text) {
+		return nil, &Error{Message: "I could not read that message: it is not valid UTF-8 text."}
+	}
+	if len(m.Text) > MaxInputBytes {
+		return nil, &Error{Message: fmt.Sprintf("That message is too long (%d bytes). Please keep it under %d bytes.", len(m.Text), MaxInputBytes)}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			b.log.Error("command panicked", "text", m.Text, "panic", r)
+			replies, err = nil, fmt.Errorf("handle %q: panic: %v", m.Text, r)
+		}
+	}()
+	req := parse(m.Text, b.cmds)
+	st, now := b.state.Load(), b.now()
+	// The day is part of the key: deadline status counts days from it.
+	key := fmt.Sprintf("%d\x00%s\x00%s", st.gen, now.Format(time.DateOnly), req.key())
+	if b.ttl > 0 {
+		if v, ok := b.cache.Get(key); ok {
+			b.log.Debug("answered from cache", "command", req.name(), "platform", m.Platform)
+			return cloneReplies(v.([]Reply)), nil
+		}
+	}
+	replies = []Reply{b.answer(st.ix, req, now)}
+	if b.ttl > 0 {
+		b.cache.SetDefault(key, replies)
+		if b.cache.ItemCount() > maxCacheEntries {
+			b.cache.DeleteExpired()
+			if b.cache.ItemCount() > maxCacheEntries {
+				b.cache.Flush()
+			}
+		}
+	}
+	b.log.Debug("answered", "command", req.name(), "platform", m.Platform)
+	return cloneReplies(replies), nil
+}
+
+// answer runs the request's command, or answers a question.
+func (b *Bot) answer(ix *Index, req request, now time.Time) Reply {
+	if req.cmd == nil {
+		return b.question(ix, req)
+	}
+	return req.cmd.run(b, ix, req, now)
+}
+
+// cloneReplies copies replies deeply enough that a caller changing one
+// (setting Channel, trimming Items) cannot change a cached answer.
+func cloneReplies(rs []Reply) []Reply {
+	out := slices.Clone(rs)
+	for i := range out {
+		out[i].Sections = slices.Clone(out[i].Sections)
+		for j := range out[i].Sections {
+			out[i].Sections[j].Items = slices.Clone(out[i].Sections[j].Items)
+		}
+		out[i].Sources = slices.Clone(out[i].Sources)
+	}
+	return out
+}
