@@ -145,6 +145,7 @@ func decodeFrontMatter(src string) (frontMatter, *LoadError) {
 			fm.Tags = tags
 		}
 	}
+	fm.Source, fm.URL = splitCitation(fm.Source, fm.URL)
 	return fm, nil
 }
 
