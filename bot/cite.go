@@ -84,20 +84,23 @@ func plural(n int, unit string) string {
 func day(t time.Time) string { return t.Format("2 Jan 2006") }
 
 // due formats a due date at its precision: "by 8 Aug 2025", "week of 4 Aug
-// 2025", "August 2025", "2025"; "no date given" for the zero time.
+// 2025 (by Fri 8 Aug)", "August 2025", "2025"; "no date given" for the zero
+// time.
 func due(t time.Time, p summarize.Precision) string {
 	switch {
 	case t.IsZero():
 		return "no date given"
 	case p == summarize.Day || p == "":
 		return "by " + day(t)
+	case p == summarize.Week:
+		return date(t, p) + " (by " + t.Format("Mon 2 Jan") + ")"
 	default:
 		return date(t, p)
 	}
 }
 
-// date formats a date at its precision: "8 Aug 2025", "week of 4 Aug 2025",
-// "August 2025", "2025".
+// date formats a date at its precision: "8 Aug 2025", "week of 4 Aug 2025"
+// (the Monday of t's week), "August 2025", "2025".
 func date(t time.Time, p summarize.Precision) string {
 	switch p {
 	case summarize.Year:
@@ -105,8 +108,13 @@ func date(t time.Time, p summarize.Precision) string {
 	case summarize.Month:
 		return t.Format("January 2006")
 	case summarize.Week:
-		return "week of " + day(t)
+		return "week of " + day(monday(t))
 	default:
 		return day(t)
 	}
+}
+
+// monday returns the Monday of t's week (weeks run Monday to Sunday).
+func monday(t time.Time) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }

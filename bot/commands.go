@@ -138,6 +138,13 @@ func sources(_ *Bot, ix *Index, _ request, _ time.Time) Reply {
 	if len(arts) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "Articles", Items: arts})
 	}
+	if len(ix.dups) > 0 {
+		var dups []Item
+		for _, d := range ix.dups {
+			dups = append(dups, Item{Text: d.Path + ": same text as " + d.SameAs, Source: -1})
+		}
+		r.Sections = append(r.Sections, Section{Heading: "Copies counted once", Items: dups})
+	}
 	if len(ix.problems) > 0 {
 		var errs []Item
 		for _, p := range ix.problems {

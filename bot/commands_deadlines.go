@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -89,7 +88,7 @@ func setBy(d summarize.Deadline) string {
 	}
 }
 
-// history tells how a deadline changed: "50 days, cut to 10", "by 1 Sep
+// history tells how a deadline changed: "50 days, cut to 10 days", "by 1 Sep
 // 2025, moved to 8 Aug 2025".
 func history(h []summarize.Revision) string {
 	var parts []string
@@ -110,7 +109,7 @@ func history(h []summarize.Revision) string {
 			} else if r.LengthDays > prev.LengthDays {
 				verb = "extended to"
 			}
-			parts = append(parts, verb+" "+strconv.Itoa(r.LengthDays))
+			parts = append(parts, verb+" "+plural(r.LengthDays, "day"))
 		case r.LengthDays > 0:
 			parts = append(parts, "then "+plural(r.LengthDays, "day"))
 		case r.Due.IsZero():

@@ -62,9 +62,9 @@ func TestAnswers(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{"deadline status", []string{"Set by Donald Trump for Russia", "History: 50 days, cut to 10.",
+		{"deadline status", []string{"Set by Donald Trump for Russia", "History: 50 days, cut to 10 days.",
 			"Due: by 8 Aug 2025 — passed 3 days ago.", "Due: by 2 Sep 2025 — 22 days left.",
-			"Due: week of 4 Aug 2025 — passed 7 days ago.", "Demand: end the war in Ukraine. Otherwise: severe tariffs.",
+			"Due: week of 4 Aug 2025 (by Mon 4 Aug) — passed 7 days ago.", "Demand: end the war in Ukraine. Otherwise: severe tariffs.",
 			"As of 11 Aug 2025: 3 deadlines, latest first."}, nil},
 		{"deadline status Trump", []string{"2 deadlines"}, []string{"Leyen"}},
 		{"deadline status Russia", []string{"2 deadlines"}, []string{"Leyen"}},
@@ -107,7 +107,7 @@ func TestDeadlineClock(t *testing.T) {
 		{"2025-08-08", summarize.Day, "2025-08-09", "Due: by 8 Aug 2025 — passed 1 day ago."},
 		{"2025-08-08", summarize.Day, "2025-08-08", "Due: by 8 Aug 2025 — due today."},
 		{"2025-08-08", summarize.Day, "2025-08-07", "Due: by 8 Aug 2025 — 1 day left."},
-		{"2025-08-04", summarize.Week, "2025-07-30", "Due: week of 4 Aug 2025 — 5 days left."},
+		{"2025-08-04", summarize.Week, "2025-07-30", "Due: week of 4 Aug 2025 (by Mon 4 Aug) — 5 days left."},
 		{"2025-08-01", summarize.Month, "2025-07-30", "Due: August 2025 — 2 days left."},
 		{"2026-01-01", summarize.Year, "2025-12-31", "Due: 2026 — 1 day left."},
 		{"", summarize.Day, "2025-08-11", "Due: no date given — status unknown."},

@@ -19,7 +19,8 @@ import (
 type Index struct {
 	arts     []corpus.Article
 	ans      []*summarize.Analysis
-	problems []string // load and analysis errors, one line each
+	problems []string           // load and analysis errors, one line each
+	dups     []corpus.Duplicate // articles left out as copies of others
 
 	byID   map[string]int // normalised ID and path → article
 	byDate []int          // articles, newest first, undated last

@@ -82,9 +82,12 @@ func New(opts Options) *Bot {
 }
 
 // SetCorpus analyses arts in parallel, indexes them with the errors met
-// loading them, swaps the new index in and drops every cached answer. On
-// error (ctx ended) the bot keeps answering from the index it had.
+// loading them, swaps the new index in and drops every cached answer. An
+// article whose text another one already carries is indexed once (see
+// corpus.Dedupe) and listed by the sources command. On error (ctx ended) the
+// bot keeps answering from the index it had.
 func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []error) error {
+	arts, dups := corpus.Dedupe(arts)
 	ans, problems, err := analyzeAll(ctx, arts, b.analyze)
 	if err != nil {
 		return fmt.Errorf("set corpus: %w", err)
@@ -96,8 +99,9 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	if err != nil {
 		return fmt.Errorf("set corpus: %w", err)
 	}
+	ix.dups = dups
 	b.SetIndex(ix)
-	b.log.Info("corpus indexed", "articles", len(arts), "load_errors", len(loadErrs), "analysis_errors", len(problems))
+	b.log.Info("corpus indexed", "articles", len(arts), "duplicates", len(dups), "load_errors", len(loadErrs), "analysis_errors", len(problems))
 	return nil
 }
 

@@ -47,7 +47,7 @@ func TestAskSeed(t *testing.T) {
 		question string
 		want     []string
 	}{
-		{"deadline status", []string{"Donald Trump", "Vladimir Putin", "50", "10 days", "Aug 2025", "passed"}},
+		{"deadline status", []string{"Set by Donald Trump for Vladimir Putin", "50 days, cut to 10 days", "week of 4 Aug 2025", "passed 5 days ago"}},
 		{"who said what", []string{"Moskovsky Komsomolets", "Konstantin Blokhin", "Nina Khrushcheva", "Donald Trump", "Vladimir Putin", "disgusting"}},
 		{"what did Khrushcheva say", []string{"Putin will continue the war", "Putin thinks that he is fulfilling"}},
 	}
