@@ -20,11 +20,11 @@ func splitCitation(source, url string) (outlet, link string) {
 		return source, url
 	}
 	if url == "" {
-		end := strings.IndexAny(source[i:], " \t,;)\"'")
+		end := strings.IndexAny(source[i:], " \t")
 		if end < 0 {
 			end = len(source) - i
 		}
-		url = strings.TrimRight(source[i:i+end], ".")
+		url = strings.TrimRight(source[i:i+end], ".,;:)'\"") // a URL may hold commas, not end in one
 	}
 	name, _, _ := strings.Cut(source, ",")
 	name = strings.Trim(strings.TrimSpace(name), `"'`)

@@ -12,6 +12,8 @@ func TestSplitCitation(t *testing.T) {
 		{"Wikinews, 'A headline', https://en.wikinews.org/wiki/A_headline (derived) ; text from X", "",
 			"Wikinews", "https://en.wikinews.org/wiki/A_headline"},
 		{"Wikinews, 'A headline', https://en.wikinews.org/wiki/A", "https://example.org/kept", "Wikinews", "https://example.org/kept"},
+		{"Wikinews, 'Cuts', https://en.wikinews.org/wiki/Ford_cutting_30,000_jobs_by_2012, 'x'", "",
+			"Wikinews", "https://en.wikinews.org/wiki/Ford_cutting_30,000_jobs_by_2012"},
 		{"https://example.org/only-a-link", "", "https://example.org/only-a-link", "https://example.org/only-a-link"},
 		{"A very long note that is not the name of any outlet at all and goes on, no matter what, see http://x.org", "", "A very long note that is not the name of any outlet at all and goes on, no matter what, see http://x.org", "http://x.org"},
 	}

@@ -27,7 +27,7 @@ func runAsk(ctx context.Context, args []string, e env) int {
 	if !ok {
 		return exitUsage
 	}
-	log := newLogger(e, cfg.LogLevel)
+	log := newLogger(e, cfg, true)
 	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
 	b, err := newBot(ctx, e, cfg, log, arts, errs)
 	if err != nil {

@@ -27,7 +27,7 @@ func runBot(ctx context.Context, args []string, e env) int {
 	if !ok {
 		return exitUsage
 	}
-	log := newLogger(e, cfg.LogLevel)
+	log := newLogger(e, cfg, len(cfg.Platforms()) == 0)
 	for _, p := range cfg.Platforms() {
 		log.Warn("platform configured but not built into this version; using the console", "platform", p)
 	}

@@ -55,6 +55,14 @@ func newBot(ctx context.Context, e env, cfg config.Config, log *slog.Logger, art
 	return b, nil
 }
 
-func newLogger(e env, level slog.Level) *slog.Logger {
+// newLogger returns the logger of a run. In the terminal (the console and
+// one-shot commands) routine information would interleave with answers, so
+// unless BRIEFBOT_LOG_LEVEL says otherwise only warnings and errors are
+// logged there.
+func newLogger(e env, cfg config.Config, terminal bool) *slog.Logger {
+	level := cfg.LogLevel
+	if _, set := e.lookup(config.EnvLogLevel); terminal && !set {
+		level = slog.LevelWarn
+	}
 	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
 }
