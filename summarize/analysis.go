@@ -63,12 +63,13 @@ type Quote struct {
 // Revision is one state of a deadline: when it was set or changed, and to
 // what.
 type Revision struct {
-	LengthDays int       // 0 when the revision names a date rather than a length
-	Due        time.Time // zero when it cannot be resolved
-	Precision  Precision
-	SetOn      time.Time // the date of the statement, zero when unknown
-	Evidence   string    // the words that state it ("he reduced it to 10 days")
-	Sentence   int
+	LengthDays     int       // 0 when the revision names a date rather than a length
+	Due            time.Time // zero when it cannot be resolved
+	Precision      Precision
+	SetOn          time.Time // the date of the statement, zero when unknown
+	SetOnPrecision Precision // how exactly SetOn is known; SetOn is then the period's first day ("Last month": July 2025, Month)
+	Evidence       string    // the words that state it ("he reduced it to 10 days")
+	Sentence       int
 }
 
 // Deadline is a deadline, ultimatum or time limit with its latest known

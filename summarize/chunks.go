@@ -1,0 +1,224 @@
+package summarize
+
+import "strings"
+
+type nkind uint8
+
+const (
+	nkUnknown nkind = iota
+	nkPerson
+	nkOrg
+	nkPlace
+	nkRole // titles only: "the Chief Executive Officer"
+)
+
+// nameSpan is a run of capitalised words analysed as
+// [organisation] [titles] name: "Apple Inc. CEO Steve Jobs".
+type nameSpan struct {
+	a, b     int // the whole run, with titles and any lower-case role words before it
+	na, nb   int // the name
+	kind     nkind
+	roles    []string // role nouns, lower case ("president", "spokesman")
+	roleText string   // the title chain as written ("US President")
+	appos    string   // a description set off by commas ("a professor at ...")
+	orgA     int      // an organisation inside the chain ("Apple Inc."), orgA < orgB
+	orgB     int
+	orgNoun  string // the noun that introduced an organisation ("newspaper")
+	gender   byte
+	placePre bool // the name follows a place with no title ("United States Hamdullah Mohib")
+	the      bool // a capitalised "The" mid-sentence opens the name ("The New York Times")
+}
+
+// chunker finds name runs; capCount counts each word's capitalised
+// occurrences away from a sentence start (Mikheev's document-centric
+// evidence for sentence-initial words).
+type chunker struct {
+	d        *tdoc
+	capCount map[string]int
+}
+
+func newChunker(d *tdoc) *chunker {
+	c := &chunker{d: d, capCount: map[string]int{}}
+	for i := range d.toks {
+		if t := &d.toks[i]; t.isCap() && !c.positional(i) {
+			c.capCount[t.base()]++
+		}
+	}
+	return c
+}
+
+// positional reports whether token i is capitalised by position: first in
+// its sentence or right after an opening quotation mark or bracket.
+func (c *chunker) positional(i int) bool {
+	d := c.d
+	if i == d.sentTok[d.toks[i].sent][0] {
+		return true
+	}
+	p := d.toks[i-1]
+	return (p.kind == kQuote && p.open && p.pair != i-1) || p.s == "(" || p.s == ":"
+}
+
+// isFunction reports whether w (lower case) is a closed-class word.
+func isFunction(w string) bool {
+	_, pro := pronouns[w]
+	return pro || lx.starters[w] || determiners[w] || prepositions[w] || subordinators[w] || adverbs[w] || auxiliaries[w]
+}
+
+// nameTok reports whether token i can be part of a name.
+func (c *chunker) nameTok(i, b int) bool {
+	t := &c.d.toks[i]
+	if !t.isCap() || t.s == "I" || isMonthName(t.base()) || isDayName(t.base()) {
+		return false
+	}
+	if !c.positional(i) {
+		return true
+	}
+	l := t.lower()
+	if isFunction(l) {
+		return false
+	}
+	if c.capCount[t.base()] > 0 || lx.places[t.base()] || lx.demonyms[t.base()] {
+		return true
+	}
+	if strings.HasSuffix(l, "ly") && lx.firstNames[l] == 0 {
+		return false // "Recently, ..."
+	}
+	// A word that opens a run of capitalised words is part of the name:
+	// "Jusman Syafii Djamal, ...", "Apple Corps claims ...".
+	return i+1 < b && c.d.toks[i+1].isCap() && !c.positional(i+1)
+}
+
+// chunks returns the name runs of sentence s.
+func (c *chunker) chunks(s int) []nameSpan {
+	d := c.d
+	a, b := d.sentTok[s][0], d.sentTok[s][1]
+	var out []nameSpan
+	for i := a; i < b; {
+		if !c.nameTok(i, b) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < b && !d.toks[j-1].poss {
+			if c.nameTok(j, b) {
+				j++
+				continue
+			}
+			if j+1 < b && c.connector(i, j) && c.nameTok(j+1, b) {
+				j++
+				continue
+			}
+			if j+2 < b && d.toks[j].s == "of" && d.toks[j+1].s == "the" && c.connector(i, j) && c.nameTok(j+2, b) {
+				j += 2
+				continue
+			}
+			break
+		}
+		for k := i + 1; k < j-1; k++ {
+			if t := d.toks[k]; strings.HasSuffix(t.s, ".") && lx.orgSuffix[t.lower()] {
+				j = k + 1 // "of Apple Inc. Steve Jobs": two names
+				break
+			}
+		}
+		start := i
+		if d.toks[i].is("the", "a", "an") {
+			start++
+		}
+		if start < j {
+			ns := c.analyze(start, j)
+			ns.the = start > i && d.toks[i].s == "The" && !c.positional(i)
+			for len(out) > 0 && out[len(out)-1].a >= ns.a {
+				out = out[:len(out)-1] // swallowed by the title chain
+			}
+			out = append(out, ns)
+		}
+		i = j
+	}
+	return out
+}
+
+// connector reports whether the lower-case token j joins the run started at
+// i: a name particle, or "of" after an organisation or title word ("Bank of",
+// "Secretary of State").
+func (c *chunker) connector(i, j int) bool {
+	t := c.d.toks[j]
+	switch t.s {
+	case "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "da", "dos", "del", "&":
+		return true
+	case "of":
+		p := strings.TrimSuffix(c.d.toks[j-1].lower(), ".")
+		_, isRole := lx.roles[p]
+		return lx.orgPrefix[p] || lx.orgSuffix[p] || isRole
+	}
+	return false
+}
+
+// analyze splits the run [a,b) into organisation, titles and name.
+func (c *chunker) analyze(a, b int) nameSpan {
+	d := c.d
+	ns := nameSpan{a: a, b: b, na: a, nb: b}
+	words := make([]string, 0, b-a)
+	for i := a; i < b; i++ {
+		words = append(words, d.toks[i].base())
+	}
+	whole := strings.Join(words, " ")
+	last := strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")
+	switch {
+	case isPlace(whole):
+		ns.kind = nkPlace
+		return ns
+	case lx.orgSuffix[last] || lx.orgNames[strings.ToLower(whole)] || isAcronymOrg(words) ||
+		(len(words) > 2 && lx.orgPrefix[strings.ToLower(words[0])] && words[1] == "of"):
+		ns.kind = nkOrg
+		c.orgIntro(&ns)
+		return ns
+	}
+	k, allRoles := -1, true
+	for i := a; i < b; i++ {
+		r, ok := lx.roles[strings.TrimSuffix(d.toks[i].lower(), ".")]
+		allRoles = allRoles && ok
+		if ok && r.class != "mod" && i < b-1 && c.nameLike(i+1) {
+			k = i
+		}
+	}
+	if allRoles {
+		ns.kind, ns.na = nkRole, b
+		return ns
+	}
+	if k >= 0 {
+		ns.na = k + 1
+		c.titles(&ns, a, k+1)
+	} else if n := placePrefix(words); n > 0 && n < len(words) {
+		ns.na, ns.placePre = a+n, true
+	}
+	c.rolesBefore(&ns)
+	name := d.toks[ns.na:ns.nb]
+	first := strings.ToLower(name[0].base())
+	if g := lx.firstNames[first]; g != 0 {
+		if g != 'u' && ns.gender == 0 {
+			ns.gender = g
+		}
+	}
+	switch {
+	case ns.na == ns.nb:
+		ns.kind = nkRole
+	case len(ns.roles) > 0 || (lx.firstNames[first] != 0 && len(name) > 1) || hasInitial(name):
+		ns.kind = nkPerson
+	case ns.na == a && c.orgIntro(&ns):
+		ns.kind = nkOrg
+	}
+	if ns.gender == 0 && ns.kind == nkPerson && len(name) > 1 {
+		l := strings.ToLower(name[len(name)-1].s)
+		if strings.HasSuffix(l, "ova") || strings.HasSuffix(l, "eva") || strings.HasSuffix(l, "skaya") {
+			ns.gender = 'f' // Slavic feminine surnames
+		}
+	}
+	return ns
+}
+
+// nameLike reports whether token i can start the name after a title.
+func (c *chunker) nameLike(i int) bool {
+	t := c.d.toks[i]
+	_, isRole := lx.roles[t.lower()]
+	return t.isCap() && !isRole && !lx.places[t.base()] && !lx.demonyms[t.base()] && !lx.orgSuffix[strings.TrimSuffix(t.lower(), ".")]
+}

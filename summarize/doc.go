@@ -1,0 +1,307 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tdoc is an article laid out for the people and quote rules: the sentence
+// texts joined (one space within a paragraph, a blank line between
+// paragraphs), cut into tokens, with quotation marks paired.
+type tdoc struct {
+	sents   []Sentence
+	text    string
+	toks    []tk
+	sentTok [][2]int // token span of each sentence
+	quotes  []qspan  // top-level quotations, in text order
+	inQuote []bool   // token lies inside a top-level quotation
+}
+
+type tkind uint8
+
+const (
+	kWord tkind = iota
+	kNum
+	kPunct
+	kQuote
+)
+
+// tk is one token: a word (with internal periods, hyphens and apostrophes:
+// "U.S.", "Trump’s", "co-founder"), a number, a punctuation mark or a
+// quotation mark.
+type tk struct {
+	s          string
+	start, end int // byte offsets into tdoc.text
+	kind       tkind
+	sent       int
+	open       bool   // a quotation mark that may open
+	close      bool   // a quotation mark that may close
+	dbl        bool   // a double quotation mark
+	pair       int    // index of the paired quotation mark, or -1
+	poss       bool   // a possessive word ("Trump’s", "Jobs’")
+	low        string // lower case, without a possessive ending
+}
+
+// qspan is one top-level quotation: its marks and the sentence and paragraph
+// it starts in. close is -1 when the quotation runs to the paragraph's end
+// (the news convention for a quote continued in the next paragraph); end is
+// the index after its last inner token.
+type qspan struct {
+	open, close, end int
+	sent, para       int
+	paraStart        bool // the opening mark begins its paragraph
+}
+
+// base returns the word without a possessive ending.
+func (t *tk) base() string {
+	s := t.s
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// lower returns the word in lower case without a possessive ending.
+func (t *tk) lower() string { return t.low }
+
+// isCap reports whether the token is a word starting with a capital letter.
+func (t *tk) isCap() bool {
+	if t.kind != kWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.s)
+	return unicode.IsUpper(r)
+}
+
+// is reports whether the token is one of words (lower case), ignoring case.
+func (t *tk) is(words ...string) bool {
+	for _, w := range words {
+		if strings.EqualFold(t.s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildDoc lays out sents and tokenizes them. The sentences' own offsets are
+// not trusted: callers may build Sentences by hand.
+func buildDoc(sents []Sentence) *tdoc {
+	d := &tdoc{sents: sents, sentTok: make([][2]int, len(sents))}
+	size := 0
+	for _, s := range sents {
+		size += len(s.Text) + 2
+	}
+	d.toks = make([]tk, 0, size/5) // about one token per five bytes of news text
+	var b strings.Builder
+	b.Grow(size)
+	for i, s := range sents {
+		if i > 0 {
+			if s.Para != sents[i-1].Para {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		off := b.Len()
+		b.WriteString(s.Text)
+		first := len(d.toks)
+		d.toks = tokenize(s.Text, off, i, d.toks)
+		d.sentTok[i] = [2]int{first, len(d.toks)}
+	}
+	d.text = b.String()
+	d.pairQuotes()
+	d.inQuote = make([]bool, len(d.toks))
+	for _, q := range d.quotes {
+		for i := q.open + 1; i < q.end; i++ {
+			d.inQuote[i] = true
+		}
+	}
+	return d
+}
+
+// tokenize appends the tokens of s (a sentence placed at offset base) to out.
+func tokenize(s string, base, sent int, out []tk) []tk {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := wordSpan(s, i)
+			kind := kWord
+			if unicode.IsDigit(r) {
+				kind = kNum
+			}
+			t := tk{s: s[i:j], start: base + i, end: base + j, kind: kind, sent: sent, pair: -1}
+			t.poss = t.base() != t.s
+			t.low = strings.ToLower(t.base())
+			out = append(out, t)
+			i = j
+			continue
+		}
+		t := tk{s: s[i : i+size], start: base + i, end: base + i + size, kind: kPunct, sent: sent, pair: -1}
+		if r == '.' && strings.HasPrefix(s[i:], "...") {
+			t.s, t.end = "...", base+i+3
+		}
+		t.low = t.s
+		prevSpace := i == 0 || strings.ContainsRune(" \n\t([{—–-/“‘\"'«", lastRune(s[:i]))
+		nr, _ := utf8.DecodeRuneInString(s[i+size:])
+		nextSpace := i+size >= len(s) || unicode.IsSpace(nr) || strings.ContainsRune(",.;:!?)]}—–…", nr)
+		switch r {
+		case '“', '„', '«', '‹', '‟':
+			t.kind, t.open, t.dbl = kQuote, true, true
+		case '”', '»', '›':
+			t.kind, t.close, t.dbl = kQuote, true, true
+		case '"':
+			t.kind, t.open, t.close, t.dbl = kQuote, true, true, true
+		case '‘':
+			t.kind, t.open = kQuote, !nextSpace
+		case '’', '\'', '`':
+			t.open = prevSpace && !nextSpace
+			t.close = !prevSpace && nextSpace
+			if t.open || t.close {
+				t.kind = kQuote
+			}
+		}
+		out = append(out, t)
+		i = t.end - base
+	}
+	return out
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// wordSpan returns the end of the word starting at s[i]. Hyphens,
+// apostrophes and periods join letters and digits; a comma joins digit
+// groups; a trailing period belongs to an abbreviation, an initial or an
+// acronym.
+func wordSpan(s string, i int) int {
+	j := i
+	digits := true
+	for j < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			digits = digits && unicode.IsDigit(r)
+			j += sz
+			continue
+		}
+		nr, _ := utf8.DecodeRuneInString(s[min(j+sz, len(s)):])
+		next := j+sz < len(s) && (unicode.IsLetter(nr) || unicode.IsDigit(nr))
+		switch {
+		case (r == '-' || r == '‐' || r == '‑' || r == '.' || r == '&') && next:
+		case (r == '\'' || r == '’' || r == '`') && next && unicode.IsLetter(nr):
+		case r == ',' && digits && next && unicode.IsDigit(nr):
+		case r == '%' && digits:
+			return j + sz
+		default:
+			if r == '.' && takesPeriod(s[i:j], s[j+sz:]) {
+				return j + sz
+			}
+			return j
+		}
+		j += sz
+	}
+	return j
+}
+
+// takesPeriod reports whether a period after w belongs to it: an
+// abbreviation, a single capital initial, or an acronym like "U.S".
+func takesPeriod(w, rest string) bool {
+	l := strings.ToLower(w)
+	switch lx.abbrev[l] {
+	case "title", "end", "month", "never":
+		return true
+	case "num":
+		r := strings.TrimLeft(rest, " ")
+		return r != "" && r[0] >= '0' && r[0] <= '9'
+	}
+	if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+		return true
+	}
+	return strings.Contains(w, ".") && isAcronym(w)
+}
+
+// pairQuotes pairs the quotation marks of each paragraph, records the
+// top-level quotations, and turns unpaired apostrophes after an s into
+// possessives ("Jobs’ health").
+func (d *tdoc) pairQuotes() {
+	for p0 := 0; p0 < len(d.sents); {
+		p1 := p0
+		for p1 < len(d.sents) && d.sents[p1].Para == d.sents[p0].Para {
+			p1++
+		}
+		a, b := d.sentTok[p0][0], d.sentTok[p1-1][1]
+		dbl, sgl := -1, -1
+		for i := a; i < b; i++ {
+			t := &d.toks[i]
+			if t.kind != kQuote {
+				continue
+			}
+			open, cur := &sgl, t.open
+			if t.dbl {
+				open = &dbl
+			}
+			switch {
+			case *open < 0:
+				if cur {
+					*open = i
+				}
+			case t.close:
+				d.toks[*open].pair, t.pair = i, *open
+				if t.dbl && sgl > *open {
+					sgl = -1
+				}
+				*open = -1
+			case cur:
+				*open = i // an unclosed mark before this one: give it up
+			}
+		}
+		for i := a; i < b; i++ {
+			t := &d.toks[i]
+			if t.kind == kQuote && t.pair < 0 && i != dbl {
+				t.kind = kPunct
+				if i > a && t.close && !t.dbl && d.toks[i-1].end == t.start && strings.HasSuffix(strings.ToLower(d.toks[i-1].s), "s") {
+					d.toks[i-1].poss = true
+				}
+			}
+		}
+		for i := a; i < b; i++ {
+			t := d.toks[i]
+			switch {
+			case t.kind == kQuote && t.pair > i:
+				d.quotes = append(d.quotes, qspan{open: i, close: t.pair, end: t.pair, sent: t.sent, para: d.sents[t.sent].Para, paraStart: i == a})
+				i = t.pair
+			case i == dbl:
+				d.quotes = append(d.quotes, qspan{open: i, close: -1, end: b, sent: t.sent, para: d.sents[t.sent].Para, paraStart: i == a})
+				i = b
+			}
+		}
+		p0 = p1
+	}
+}
+
+// quoteText returns the words inside q, without marks, surrounding space
+// or a trailing comma.
+func (d *tdoc) quoteText(q qspan) string {
+	if q.end <= q.open+1 {
+		return ""
+	}
+	s := d.text[d.toks[q.open].end:d.toks[q.end-1].end]
+	s = strings.TrimSpace(s)
+	return strings.TrimSpace(strings.TrimRight(s, ",;: "))
+}
+
+// span returns the text of tokens [a,b) as written.
+func (d *tdoc) span(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return d.text[d.toks[a].start:d.toks[b-1].end]
+}

@@ -1,0 +1,37 @@
+package summarize
+
+import "time"
+
+// findEvents returns the dated statements of an article for a timeline:
+// one Event per sentence that holds a resolvable time expression (a date,
+// or a period relative to the published date or to the previous event;
+// durations alone do not count), in sentence order. The first such
+// expression of the sentence dates it. A reference ("that same month")
+// takes the period of the previous event, when that event is at least as
+// precise. With a zero published date only absolute dates are resolved.
+func findEvents(sents []Sentence, published time.Time) []Event {
+	var out []Event
+	for i, s := range sents {
+		for _, x := range tagTimes(s.Text, published) {
+			when, prec := x.Value, x.Precision
+			switch {
+			case x.Kind == kindDuration:
+				continue
+			case x.Kind == kindRef:
+				if len(out) == 0 {
+					continue
+				}
+				prev := out[len(out)-1]
+				if precRank(prev.Precision) > precRank(x.Precision) {
+					continue
+				}
+				when = periodStart(addUnits(prev.When, x.Offset, x.Precision), x.Precision)
+			case !x.resolved():
+				continue
+			}
+			out = append(out, Event{When: periodStart(when, prec), Precision: prec, Phrase: x.Text, Text: s.Text, Sentence: i})
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,256 @@
+package summarize
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// entity is one person, organisation or unnamed source of an article.
+type entity struct {
+	name     string
+	forms    []string // every way the article names it, in order
+	desc     string
+	descApp  bool // desc comes from an appositive, not a title
+	roles    []string
+	orgNoun  string
+	org      bool
+	pseudo   bool // an unnamed source ("a Russian newspaper", "critics"): never listed
+	plural   bool
+	gender   byte
+	sents    []int
+	first    int
+	firstTok int // token of the first recorded mention
+	mentions int
+}
+
+// mref is one place an entity is named. subj marks the subject of a
+// clause, speaker the subject of a reporting verb.
+type mref struct {
+	ent           int
+	a, b          int
+	subj, speaker bool
+}
+
+// registry is the document-level register of the people and organisations
+// an article names, with every mention, the reporting frames of each
+// sentence, and what its pronouns and descriptions refer to.
+type registry struct {
+	d        *tdoc
+	ch       *chunker
+	ents     []*entity
+	byName   map[string]int   // lower-case name or form -> entity
+	byWord   map[string][]int // lower-case first or last word of a form -> entities
+	spans    [][]nameSpan
+	ments    [][]mref
+	frames   [][]frame
+	unknown  map[string]nameSpan // unclassified names, made entities if they speak
+	surnames []surname           // last words of people's full names, for typos
+}
+
+// surname is the lower-case last word of a person's full name.
+type surname struct {
+	word string
+	id   int
+}
+
+// newRegistry builds the register from the article's sentences: names,
+// titles and appositives, aliases merged under the fullest name, then the
+// reporting frames and pronouns sentence by sentence.
+func newRegistry(sents []Sentence) *registry {
+	d := buildDoc(sents)
+	r := &registry{d: d, ch: newChunker(d), byName: map[string]int{}, byWord: map[string][]int{},
+		spans: make([][]nameSpan, len(sents)), ments: make([][]mref, len(sents)),
+		frames: make([][]frame, len(sents)), unknown: map[string]nameSpan{}}
+	for s := range sents {
+		r.spans[s] = r.ch.chunks(s)
+		for i := range r.spans[s] {
+			ns := &r.spans[s][i]
+			if desc, roles, org := r.ch.appositive(ns); desc != "" {
+				ns.roles = append(ns.roles, roles...)
+				ns.orgNoun = cmp.Or(ns.orgNoun, org)
+				if ns.kind == nkUnknown && ns.nb > ns.na {
+					ns.kind = nkOrg
+					if len(roles) > 0 {
+						ns.kind = nkPerson
+					}
+				}
+				ns.appos = desc
+			}
+		}
+	}
+	for s := range sents {
+		for _, ns := range r.spans[s] {
+			if ns.kind == nkOrg || (ns.kind == nkPerson && ns.nb-ns.na > 1) {
+				r.add(ns, s)
+			}
+		}
+	}
+	r.mergeSurnames()
+	for s := range sents {
+		for _, ns := range r.spans[s] {
+			r.attach(ns, s)
+		}
+	}
+	r.promoteUnknown()
+	for s := range sents {
+		r.frames[s] = r.findFrames(s)
+	}
+	return r
+}
+
+// nameOf returns the name words of ns as written, without possessives.
+func (r *registry) nameOf(ns nameSpan) string {
+	var w []string
+	for i := ns.na; i < ns.nb; i++ {
+		w = append(w, r.d.toks[i].base())
+	}
+	return strings.Join(w, " ")
+}
+
+// add registers ns as a new entity, or folds it into the one of that name.
+func (r *registry) add(ns nameSpan, s int) int {
+	name := r.nameOf(ns)
+	key := strings.ToLower(name)
+	id, ok := r.byName[key]
+	if !ok {
+		id = len(r.ents)
+		r.ents = append(r.ents, &entity{name: name, first: s, org: ns.kind == nkOrg})
+		r.index(id, name)
+	}
+	e := r.ents[id]
+	if ns.the && ns.kind == nkOrg && !strings.HasPrefix(e.name, "The ") {
+		e.name = "The " + e.name // as the article writes it: "The New York Times"
+		r.index(id, e.name)
+	}
+	e.mentions++
+	e.gender = max(e.gender, ns.gender)
+	if ns.kind == nkPerson {
+		e.org = false
+	}
+	for _, ro := range ns.roles {
+		if !slices.Contains(e.roles, ro) {
+			e.roles = append(e.roles, ro)
+		}
+	}
+	e.orgNoun = cmp.Or(e.orgNoun, ns.orgNoun)
+	if ns.appos != "" {
+		if !e.descApp {
+			e.desc, e.descApp = ns.appos, true
+		}
+	} else if e.desc == "" && ns.roleText != "" {
+		e.desc = ns.roleText
+	}
+	return id
+}
+
+// index makes form findable by its full text and first and last words.
+func (r *registry) index(id int, form string) {
+	key := strings.ToLower(form)
+	if _, ok := r.byName[key]; !ok {
+		r.byName[key] = id
+	}
+	w := strings.Fields(key)
+	if len(w) < 2 {
+		return
+	}
+	last := w[len(w)-1]
+	if (last == "jr." || last == "sr." || last == "ii" || last == "iii") && len(w) > 2 {
+		last = w[len(w)-2]
+	}
+	for _, k := range []string{w[0], last} {
+		if !slices.Contains(r.byWord[k], id) {
+			r.byWord[k] = append(r.byWord[k], id)
+		}
+	}
+	if !r.ents[id].org && len(last) >= 6 {
+		r.surnames = append(r.surnames, surname{last, id})
+	}
+}
+
+// attach records the mention ns in sentence s, finding or creating its
+// entity.
+func (r *registry) attach(ns nameSpan, s int) {
+	if ns.orgB > ns.orgA {
+		sub := r.ch.analyze(ns.orgA, ns.orgB)
+		id, ok := r.lookup(r.nameOf(sub))
+		if !ok && sub.kind == nkOrg {
+			id, ok = r.add(sub, s), true // "Kremlin" in "Kremlin spokesman Dmitry Peskov"
+		}
+		if ok && r.ents[id].org {
+			r.mention(id, sub, s)
+		}
+	}
+	if ns.kind == nkPlace || ns.kind == nkRole || ns.na >= ns.nb {
+		return
+	}
+	name := r.nameOf(ns)
+	id, ok := r.lookup(name)
+	if !ok && ns.kind != nkUnknown && !ns.placePre {
+		id, ok = r.add(ns, s), true
+	}
+	if !ok {
+		if _, seen := r.unknown[strings.ToLower(name)]; !seen {
+			r.unknown[strings.ToLower(name)] = ns
+		}
+		return
+	}
+	if ns.kind != nkUnknown && !slices.Contains(r.ents[id].forms, name) {
+		r.add(ns, s) // roles and description of a later, fuller mention
+		r.ents[id].mentions--
+	}
+	r.mention(id, ns, s)
+}
+
+// mention records entity id at ns in sentence s.
+func (r *registry) mention(id int, ns nameSpan, s int) {
+	e := r.ents[id]
+	for n, f := range []string{r.nameOf(ns), r.d.span(ns.a, ns.nb)} {
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "’s"), "'s")
+		if f != e.name && !slices.Contains(e.forms, f) {
+			e.forms = append(e.forms, f)
+			if n == 0 {
+				r.index(id, f)
+			} else if _, ok := r.byName[strings.ToLower(f)]; !ok {
+				r.byName[strings.ToLower(f)] = id
+			}
+		}
+	}
+	if len(e.sents) == 0 {
+		e.firstTok = ns.na
+	}
+	if len(e.sents) == 0 || e.sents[len(e.sents)-1] != s {
+		e.sents = append(e.sents, s)
+	}
+	m := mref{ent: id, a: ns.a, b: ns.nb}
+	m.subj = r.isSubject(s, ns.a, ns.nb)
+	r.insertMention(s, m)
+}
+
+// people returns the register's named entries, in order of first mention.
+func (r *registry) people() []Person {
+	var out []Person
+	order := make([]int, 0, len(r.ents))
+	for i, e := range r.ents {
+		if e.name != "" && !e.pseudo && len(e.sents) > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if d := r.ents[a].sents[0] - r.ents[b].sents[0]; d != 0 {
+			return d
+		}
+		return r.ents[a].firstTok - r.ents[b].firstTok
+	})
+	for _, i := range order {
+		e := r.ents[i]
+		p := Person{Name: e.name, Description: cmp.Or(e.desc, e.orgNoun), Org: e.org, Sentences: slices.Clone(e.sents)}
+		for _, f := range e.forms {
+			if f != e.name && !slices.Contains(p.Aliases, f) {
+				p.Aliases = append(p.Aliases, f)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,220 @@
+package summarize
+
+import (
+	"slices"
+	"strings"
+)
+
+// resolvePronouns records the third-person pronouns of sentence s as
+// mentions of what they refer to, in order, so that later pronouns and
+// descriptions can chain through them.
+func (r *registry) resolvePronouns(s int) {
+	d := r.d
+	a, b := d.sentTok[s][0], d.sentTok[s][1]
+	for i := a; i < b; i++ {
+		l := strings.ToLower(d.toks[i].s)
+		kind, ok := pronouns[l]
+		if !ok || kind == "x" || kind == "n" || d.toks[i].kind != kWord {
+			continue
+		}
+		if id, ok := r.pronoun(kind, s, i); ok {
+			r.insertMention(s, mref{ent: id, a: i, b: i + 1, subj: r.isSubject(s, i, i+1)})
+		}
+	}
+}
+
+// insertMention adds m to sentence s, keeping its mentions in token order.
+func (r *registry) insertMention(s int, m mref) {
+	ms := r.ments[s]
+	i, _ := slices.BinarySearchFunc(ms, m.a, func(x mref, a int) int {
+		if x.a <= a {
+			return -1
+		}
+		return 1
+	})
+	r.ments[s] = slices.Insert(ms, i, m)
+}
+
+// isSubject reports whether the phrase [lo,hi) of sentence s is a subject:
+// the first name of its sentence not after a preposition, or followed by a
+// verb.
+func (r *registry) isSubject(s, lo, hi int) bool {
+	d := r.d
+	a, b := d.sentTok[s][0], d.sentTok[s][1]
+	if d.toks[hi-1].poss {
+		return false
+	}
+	j := hi
+	for j < b && (adverbs[d.toks[j].lower()] || strings.HasSuffix(d.toks[j].lower(), "ly")) {
+		j++
+	}
+	if j < b && d.toks[j].kind == kWord && !d.toks[j].isCap() {
+		if l := d.toks[j].lower(); verbish(l) || (strings.HasSuffix(l, "s") && !isFunction(l)) {
+			return true // followed by its verb
+		}
+	}
+	if lo > a && prepositions[d.toks[lo-1].lower()] {
+		return false
+	}
+	return len(r.ments[s]) == 0 || lo <= r.ments[s][0].a
+}
+
+// setSpeaker resolves who speaks in f and records the mention. It reports
+// false when the subject names no one (an empty or unusable phrase).
+func (r *registry) setSpeaker(f *frame, s int) bool {
+	d := r.d
+	lo, hi := f.subj[0], f.subj[1]
+	if hi <= lo {
+		return false
+	}
+	text := strings.TrimSpace(d.span(lo, hi))
+	text = strings.TrimSuffix(strings.TrimSuffix(text, "’s"), "'s")
+	id := -1
+	if hi-lo == 1 {
+		if kind, ok := pronouns[strings.ToLower(d.toks[lo].s)]; ok {
+			if kind == "x" {
+				return false
+			}
+			id, _ = r.pronoun(kind, s, lo)
+		}
+	}
+	var persons, orgs []int
+	for _, m := range r.mentionsIn(s, lo, hi) {
+		if m.b <= hi && m.b > m.a && !(m.b-m.a == 1 && isPronounTok(d.toks[m.a])) {
+			if r.ents[m.ent].org {
+				orgs = append(orgs, m.ent)
+			} else if !r.ents[m.ent].pseudo {
+				persons = append(persons, m.ent)
+			}
+		}
+	}
+	switch {
+	case id >= 0:
+	case len(persons) > 1 && r.joined(lo, hi):
+		f.speaker = r.ents[persons[0]].name + " and " + r.ents[persons[len(persons)-1]].name
+	case len(persons) > 0:
+		id = persons[len(persons)-1]
+	case len(orgs) > 0:
+		id = orgs[len(orgs)-1]
+	}
+	if id < 0 && f.speaker == "" {
+		id = r.unknownIn(lo, hi, s)
+	}
+	if id < 0 && f.speaker == "" && d.toks[lo].isCap() {
+		if found, ok := r.resolveAt(text, s, lo); ok {
+			id = found // "DesRoiser" for "Dennis DesRosier", "Mr Key"
+		}
+	}
+	if id < 0 && f.speaker == "" {
+		first := d.toks[lo].lower()
+		head := d.toks[hi-1].lower()
+		switch {
+		case lx.docNouns[head] && hi-lo <= 3:
+			if _, org := lx.orgNouns[d.toks[max(lo, hi-2)].lower()]; org && hi-lo == 3 {
+				id, _ = r.nominal([]string{d.toks[hi-2].s}, s, lo) // "the company website"
+				break
+			}
+			ss := r.sentenceSubject(d.sentTok[s][0], lo)
+			if strings.HasSuffix(f.cueText, "ing") && ss[1] > ss[0] && ss[0] < lo {
+				f.subj = ss // "The UAW issued statement saying …"
+				return r.setSpeaker(f, s)
+			}
+		case definiteDets[first] && hi-lo > 1:
+			id, _ = r.nominal(strings.Fields(d.span(lo+1, hi)), s, lo)
+		}
+		if id < 0 {
+			id = r.pseudo(text, d.toks[hi-1])
+		}
+	}
+	if f.speaker == "" {
+		f.speaker = r.ents[id].name
+		f.ent = id
+		if mi := r.mentionAt(s, lo, hi); mi >= 0 && r.ments[s][mi].ent == id {
+			r.ments[s][mi].speaker, r.ments[s][mi].subj = true, true
+		} else {
+			r.insertMention(s, mref{ent: id, a: lo, b: hi, subj: true, speaker: true})
+		}
+		if e := r.ents[id]; !e.pseudo && text != e.name && !slices.Contains(e.forms, text) && r.aliasLike(lo, hi) {
+			e.forms = append(e.forms, text)
+		}
+		if e := r.ents[id]; len(e.sents) == 0 || e.sents[len(e.sents)-1] < s {
+			if len(e.sents) == 0 {
+				e.firstTok = lo
+			}
+			e.sents = append(e.sents, s)
+		}
+	}
+	return true
+}
+
+// aliasLike reports whether [lo,hi) names its referent the way an alias
+// does: a name, or "this/the" + a role or organisation noun.
+func (r *registry) aliasLike(lo, hi int) bool {
+	d := r.d
+	if d.toks[lo].isCap() && !d.toks[lo].is("the", "this", "that", "a", "an") && !isPronounTok(d.toks[lo]) {
+		return true
+	}
+	head := d.toks[hi-1].lower()
+	_, org := lx.orgNouns[head]
+	return hi-lo == 2 && definiteDets[d.toks[lo].lower()] && (isRoleTok(d.toks[hi-1]) || org)
+}
+
+func isPronounTok(t tk) bool {
+	_, ok := pronouns[strings.ToLower(t.s)]
+	return ok
+}
+
+// joined reports whether [lo,hi) holds "and" between names.
+func (r *registry) joined(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if r.d.toks[i].s == "and" {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownIn makes an entity of an unclassified name inside [lo,hi) of
+// sentence s, now that it speaks: an organisation unless a first name says
+// otherwise. It returns -1 when there is none.
+func (r *registry) unknownIn(lo, hi, s int) int {
+	for _, ns := range r.spans[s] {
+		if ns.na >= lo && ns.nb <= hi && ns.nb > ns.na {
+			if ns.kind == nkPlace || ns.kind == nkRole {
+				continue
+			}
+			if _, ok := r.unknown[strings.ToLower(r.nameOf(ns))]; !ok {
+				continue
+			}
+			ns.kind = nkOrg
+			id := r.add(ns, s)
+			r.mention(id, ns, s)
+			return id
+		}
+	}
+	return -1
+}
+
+// pseudoKey prefixes unnamed sources in registry.byName, apart from names.
+const pseudoKey = "\x00"
+
+// pseudo returns the unnamed source written text, creating it.
+func (r *registry) pseudo(text string, head tk) int {
+	key := pseudoKey + strings.ToLower(text)
+	if id, ok := r.byName[key]; ok {
+		return id
+	}
+	h := head.lower()
+	e := &entity{name: text, pseudo: true, first: head.sent}
+	e.plural = strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !isPronounTok(head)
+	if _, ok := lx.roles[strings.TrimSuffix(h, "s")]; ok && e.plural {
+		h = strings.TrimSuffix(h, "s")
+	}
+	e.roles = []string{h}
+	if _, ok := lx.orgNouns[h]; ok {
+		e.org, e.orgNoun = true, h
+	}
+	r.ents = append(r.ents, e)
+	r.byName[key] = len(r.ents) - 1
+	return len(r.ents) - 1
+}

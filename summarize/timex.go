@@ -1,0 +1,202 @@
+package summarize
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The kinds of time expression the tagger returns.
+const (
+	kindDate     = "date"     // a calendar date or period named in the text ("Aug. 8, 2025", "in March")
+	kindRelative = "relative" // a period named relative to the published date ("last month", "in 10 days")
+	kindDuration = "duration" // a length of time, not a point in it ("50-day", "ten days")
+	kindRef      = "ref"      // a period named relative to an earlier one ("that same month")
+)
+
+// timex is one time expression in a sentence.
+//
+// Value is the first day of the period (a Monday for a week), in UTC; it
+// is zero for a duration, for a reference and whenever the expression
+// cannot be resolved (a relative expression with no published date, a month
+// without a year and no anchor). A duration carries its length as Min..Max
+// units of Unit (Day, Week, Month or Year; equal bounds unless a range such
+// as "10 to 12 days"). A reference carries Offset periods of Precision
+// from the period it refers to.
+type timex struct {
+	Text       string
+	Start, End int // byte offsets into the sentence
+	Kind       string
+	Value      time.Time
+	Precision  Precision
+	Min, Max   int
+	Unit       Precision
+	Offset     int
+	Past       bool // the expression itself points back ("last", "ago", "yesterday", "earlier this")
+
+	i, j int // token span [i, j)
+}
+
+// resolved reports whether x names a point in time.
+func (x timex) resolved() bool { return !x.Value.IsZero() }
+
+// days is the length of a duration in days (months counted as 30 days and
+// years as 365), its upper bound for a range.
+func (x timex) days() int { return x.Max * unitDays(x.Unit) }
+
+// timeToken is one word, number or punctuation mark of a sentence.
+type timeToken struct {
+	s, low     string
+	start, end int
+}
+
+// capital reports whether the timeToken starts with an upper-case letter.
+func (t timeToken) capital() bool {
+	r, _ := utf8.DecodeRuneInString(t.s)
+	return unicode.IsUpper(r)
+}
+
+// number returns the timeToken's value when it is a plain run of digits.
+func (t timeToken) number() (int, bool) {
+	if t.s == "" || len(t.s) > 6 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(t.s); i++ {
+		c := t.s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// tokenizeTimes splits s into words and single punctuation marks. A word keeps
+// inner apostrophes ("Trump’s") and, between digits, inner commas and full
+// stops ("30,000", "1.6"); hyphens and dashes are tokens of their own so
+// that "50-day" is three tokens.
+func tokenizeTimes(s string) []timeToken {
+	var out []timeToken
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == ',' || r2 == '.' {
+					nr, _ := utf8.DecodeRuneInString(s[j+n2:])
+					pr, _ := utf8.DecodeLastRuneInString(s[:j])
+					inner := unicode.IsLetter(nr) || unicode.IsDigit(nr)
+					if r2 == ',' || r2 == '.' {
+						inner = unicode.IsDigit(pr) && unicode.IsDigit(nr)
+					}
+					if inner {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, timeToken{s: s[i:j], low: strings.ToLower(s[i:j]), start: i, end: j})
+			i = j
+		default:
+			out = append(out, timeToken{s: s[i : i+n], low: s[i : i+n], start: i, end: i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+// tagTimes returns the time expressions of one sentence in text order,
+// without overlaps, resolved against published. The sentence's tense,
+// read near each expression, decides between the past and the future
+// reading of a weekday or a month without a year; a zero published date
+// leaves every relative expression unresolved.
+func tagTimes(text string, published time.Time) []timex {
+	_, xs := scanTimes(text, published)
+	return xs
+}
+
+// scanTimes is tagTimes returning the sentence's tagger as well, for the
+// callers that read the tokens and the tense around an expression.
+func scanTimes(text string, published time.Time) (*tagger, []timex) {
+	tg := &tagger{text: text, toks: tokenizeTimes(text), pub: published}
+	tg.marks = tenseMarks(tg.toks)
+	var out []timex
+	for i := 0; i < len(tg.toks); {
+		x, ok := tg.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		x.Start, x.End = tg.toks[x.i].start, tg.toks[x.j-1].end
+		x.Text = text[x.Start:x.End]
+		out = append(out, x)
+		i = x.j
+	}
+	return tg, out
+}
+
+// tagger holds one sentence being tagged.
+type tagger struct {
+	text  string
+	toks  []timeToken
+	pub   time.Time
+	marks []tenseMark
+	force int // when not dirNone, the direction every expression takes
+}
+
+// low returns the lower-case timeToken at i, or "" past either end.
+func (tg *tagger) low(i int) string {
+	if i < 0 || i >= len(tg.toks) {
+		return ""
+	}
+	return tg.toks[i].low
+}
+
+// base returns the lower-case timeToken at i without a possessive "'s"
+// ("year's" → "year").
+func (tg *tagger) base(i int) string {
+	s := tg.low(i)
+	for _, suf := range []string{"'s", "’s"} {
+		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// forward re-reads the expression x forward in time: the value a date
+// takes when it is what a deadline was moved to ("extended it to March").
+func (tg *tagger) forward(x timex) timex {
+	tg.force = dirFuture
+	y, ok := tg.match(x.i)
+	tg.force = dirNone
+	if !ok || y.j != x.j {
+		return x
+	}
+	y.Start, y.End, y.Text = x.Start, x.End, x.Text
+	return y
+}
+
+// match tries every rule at timeToken i, longest span first in rule order.
+func (tg *tagger) match(i int) (timex, bool) {
+	for _, rule := range []func(int) (timex, bool){
+		tg.periodEdge, tg.relative, tg.reference, tg.duration, tg.date,
+	} {
+		if x, ok := rule(i); ok {
+			return x, true
+		}
+	}
+	return timex{}, false
+}

@@ -1,0 +1,60 @@
+package summarize
+
+import "strings"
+
+// Closed word classes of English, lowercase. They are grammar, not
+// gazetteers, so they live in code next to the rules that read them.
+
+func wordsOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	determiners = wordsOf("the a an this that these those some many several most all both each every " +
+		"no few other another its his her their our my your any such one two three four five six seven eight nine ten dozens")
+	definiteDets = wordsOf("the this that these those")
+	prepositions = wordsOf("in on at of to for from by with without about over under into onto after before " +
+		"during since than as against among between through across behind beyond near via per amid toward towards upon within")
+	pronouns = map[string]string{ // pronoun -> kind: m, f, p (plural/org), n (neuter), x (first/second person)
+		"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "their": "p",
+		"it": "n", "its": "n", "i": "x", "we": "x", "you": "x", "me": "x", "us": "x",
+	}
+	auxiliaries = wordsOf("has have had is was are were be been being will would shall should can could may might must " +
+		"do does did having")
+	negations   = wordsOf("not n't never no neither nor without")
+	catenatives = wordsOf("to went go goes going continued continues continue decided declined refused wants wanted " +
+		"tried tries failed went on used began begins")
+	adverbs = wordsOf("also later then again still yet already once repeatedly recently publicly privately separately " +
+		"further too twice thrice always ever sometimes usually never rarely seldom reportedly previously earlier first last now today yesterday tonight just even only " +
+		"often frequently simply merely clearly openly personally allegedly apparently directly indeed " +
+		"however meanwhile therefore thus instead ultimately initially originally subsequently finally briefly")
+	subordinators = wordsOf("although though while whereas because since if unless when whenever as after before " +
+		"until once so")
+	clauseStarts = wordsOf("he she they it we i you there this that these those the a an his her their its our my " +
+		"some many most several no one each every all both what who why how whether when where which if")
+	timeWords = wordsOf("yesterday today tonight monday tuesday wednesday thursday friday saturday sunday " +
+		"morning afternoon evening night week month year weekend earlier later recently")
+)
+
+// isDayName reports whether w (any case) names a day of the week.
+func isDayName(w string) bool {
+	switch strings.ToLower(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// isMonthName reports whether w (any case) names a month in full.
+func isMonthName(w string) bool {
+	switch strings.ToLower(w) {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december":
+		return true
+	}
+	return false
+}
