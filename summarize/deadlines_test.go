@@ -56,12 +56,7 @@ func mustDay(s string) time.Time {
 func TestDeadlinesSeed(t *testing.T) {
 	sents, pub := readTimeSentences(t, "testdata/deadlines_seed.txt")
 	reg := newRegistry(sents)
-	setBy, target := "Donald Trump", "Vladimir Putin"
-	if _, ok := reg.resolve("US President Trump", 46); !ok {
-		// The register cannot resolve names yet: the titles are stripped.
-		t.Log("registry does not resolve \"US President Trump\": expecting the stripped names")
-		setBy, target = "Trump", "Putin"
-	}
+	setBy, target := "Donald Trump", "Vladimir Putin" // resolved from "US President Trump", "Russian President Putin"
 	got := findDeadlines(sents, reg, pub)
 	want := []Deadline{{
 		SetBy: setBy, Target: target, Demand: "stop the war", Consequence: "sanctions and tariffs",
