@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // entity is one person, organisation or unnamed source of an article.
@@ -244,7 +246,7 @@ func (r *registry) people() []Person {
 	})
 	for _, i := range order {
 		e := r.ents[i]
-		p := Person{Name: e.name, Description: cmp.Or(e.desc, e.orgNoun), Org: e.org, Sentences: slices.Clone(e.sents)}
+		p := Person{Name: e.name, Description: lowerArticle(cmp.Or(e.desc, e.orgNoun)), Org: e.org, Sentences: slices.Clone(e.sents)}
 		for _, f := range e.forms {
 			if f != e.name && !slices.Contains(p.Aliases, f) {
 				p.Aliases = append(p.Aliases, f)
@@ -253,4 +255,25 @@ func (r *registry) people() []Person {
 		out = append(out, p)
 	}
 	return out
+}
+
+// lowerArticle lowercases a description's leading article, capitalised
+// only because the description opened its sentence ("A Russian security
+// analyst, Konstantin Blokhin, said"): "A"/"An" always, "The" when a common
+// word follows ("The newspaper", not "The New School").
+func lowerArticle(desc string) string {
+	first, rest, ok := strings.Cut(desc, " ")
+	if !ok || rest == "" {
+		return desc
+	}
+	switch first {
+	case "A", "An":
+	case "The":
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return desc
+		}
+	default:
+		return desc
+	}
+	return strings.ToLower(first) + " " + rest
 }

@@ -156,3 +156,20 @@ func TestRegistryEmpty(t *testing.T) {
 		t.Errorf("findQuotes(hand-made) = %+v, want Ann Lee's quote in sentence 1", qs)
 	}
 }
+
+func TestLowerArticle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"A Russian security analyst", "a Russian security analyst"},
+		{"An economist at the bank", "an economist at the bank"},
+		{"The newspaper", "the newspaper"},
+		{"The New School", "The New School"},
+		{"a professor at The New School", "a professor at The New School"},
+		{"Chairman", "Chairman"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := lowerArticle(tt.in); got != tt.want {
+			t.Errorf("lowerArticle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
