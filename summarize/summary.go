@@ -21,6 +21,10 @@ const (
 	mmrLambda        = 0.7 // relevance against redundancy in MMR selection
 	maxOverlap       = 0.5 // a candidate this similar to a chosen sentence is dropped
 	minSummaryWords  = 6   // shorter sentences are headings, captions or fragments
+	// maxCandidates bounds the sentences ranked, so the pairwise similarity
+	// graph stays small on a book-length text. News puts its summary in its
+	// first paragraphs; the position prior all but rules out later ones.
+	maxCandidates = 80
 )
 
 // rank returns the indices of up to k sentences that best summarise the
@@ -31,6 +35,9 @@ const (
 func rank(sents []Sentence, k int) []int {
 	var cand []int
 	for i, s := range sents {
+		if len(cand) == maxCandidates {
+			break
+		}
 		if summarizable(s.Text) {
 			cand = append(cand, i)
 		}
@@ -101,11 +108,11 @@ func mmr(score []float64, sim [][]float64, k int) []int {
 func lexRank(sim [][]float64) []float64 {
 	const threshold, damping, steps = 0.1, 0.85, 50
 	n := len(sim)
-	deg := make([]float64, n)
+	adj := make([][]int, n) // the graph's edges: similarity at or over the threshold
 	for i := range sim {
 		for j := range sim[i] {
 			if i != j && sim[i][j] >= threshold {
-				deg[i]++
+				adj[i] = append(adj[i], j)
 			}
 		}
 	}
@@ -117,10 +124,8 @@ func lexRank(sim [][]float64) []float64 {
 	for range steps {
 		for i := range next {
 			v := 0.0
-			for j := range sim {
-				if i != j && sim[i][j] >= threshold && deg[j] > 0 {
-					v += p[j] / deg[j]
-				}
+			for _, j := range adj[i] { // the graph is undirected: j links to i too
+				v += p[j] / float64(len(adj[j]))
 			}
 			next[i] = (1-damping)/float64(n) + damping*v
 		}
