@@ -127,12 +127,25 @@ func status(d summarize.Deadline, now time.Time) string {
 	st := d.StatusAt(now)
 	switch st.State {
 	case summarize.StatePending:
-		return plural(st.Days, "day") + " left"
+		return plural(st.Days, "day") + " left" + roughly(st.Days)
 	case summarize.StateDueToday:
 		return "due today"
 	case summarize.StatePassed:
-		return "passed " + plural(st.Days, "day") + " ago"
+		return "passed " + plural(st.Days, "day") + " ago" + roughly(st.Days)
 	default:
 		return "status unknown"
+	}
+}
+
+// roughly restates a long span of days in months or years (" (about 16
+// years)"), so "5900 days" reads at a glance; "" under two months.
+func roughly(days int) string {
+	switch {
+	case days >= 730:
+		return fmt.Sprintf(" (about %d years)", int(float64(days)/365.25+0.5))
+	case days >= 60:
+		return fmt.Sprintf(" (about %d months)", int(float64(days)/30.44+0.5))
+	default:
+		return ""
 	}
 }

@@ -111,6 +111,9 @@ func TestDeadlineClock(t *testing.T) {
 		{"2025-08-01", summarize.Month, "2025-07-30", "Due: August 2025 — 2 days left."},
 		{"2026-01-01", summarize.Year, "2025-12-31", "Due: 2026 — 1 day left."},
 		{"", summarize.Day, "2025-08-11", "Due: no date given — status unknown."},
+		{"2025-08-08", summarize.Week, "2025-08-13", "Due: week of 4 Aug 2025 (by Fri 8 Aug) — passed 5 days ago."},
+		{"2025-08-08", summarize.Day, "2041-01-15", "Due: by 8 Aug 2025 — passed 5639 days ago (about 15 years)."},
+		{"2025-12-01", summarize.Day, "2025-08-01", "Due: by 1 Dec 2025 — 122 days left (about 4 months)."},
 	}
 	for _, tt := range tests {
 		var due time.Time
