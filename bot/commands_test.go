@@ -170,3 +170,25 @@ func TestNothingToReport(t *testing.T) {
 		}
 	}
 }
+
+func TestDeadlineTopicFromArticle(t *testing.T) {
+	a := corpus.Article{ID: "a", Title: "Talks on the Danube shipping dispute", Published: date("2025-07-01")}
+	an := &summarize.Analysis{ArticleID: "a",
+		Sentences: []summarize.Sentence{{Text: "The ministry gave the operator 30 days to comply."}},
+		Deadlines: []summarize.Deadline{{SetBy: "the ministry", Target: "the operator", Demand: "comply", Due: date("2025-07-31"), Precision: summarize.Day,
+			History: []summarize.Revision{{LengthDays: 30, Evidence: "30 days", Sentence: 0}}}}}
+	ix, err := bot.NewIndex([]corpus.Article{a}, []*summarize.Analysis{an}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(bot.Options{Now: func() time.Time { return date("2025-07-02") }})
+	b.SetIndex(ix)
+	for _, q := range []string{"deadline status danube", "deadline status operator"} {
+		if got := render(t, ask(t, b, q)); !strings.Contains(got, "Due: by 31 Jul 2025") {
+			t.Errorf("%q did not find the deadline by its article's title or its terms:\n%s", q, got)
+		}
+	}
+	if got := render(t, ask(t, b, "deadline status volcano")); strings.Contains(got, "Due:") {
+		t.Errorf("an unrelated topic found a deadline:\n%s", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -191,11 +192,18 @@ func (ix *Index) indexDeadlines() {
 	})
 	for id, dr := range ix.deadlines {
 		d := dr.d
-		text := d.SetBy + " " + d.Target + " " + d.Demand + " " + d.Consequence + " " + d.Evidence
+		// A topic may name the deadline's terms, the sentences that state
+		// it, or what its article is about (its title and summary).
+		an := ix.ans[dr.art]
+		parts := []string{d.SetBy, d.Target, d.Demand, d.Consequence, d.Evidence, ix.arts[dr.art].Title}
+		parts = append(parts, ix.summary(dr.art)...)
 		for _, r := range d.History {
-			text += " " + r.Evidence
+			parts = append(parts, r.Evidence)
+			if r.Sentence >= 0 && r.Sentence < len(an.Sentences) {
+				parts = append(parts, an.Sentences[r.Sentence].Text)
+			}
 		}
-		ix.deadlineTerms.add(id, text)
+		ix.deadlineTerms.add(id, strings.Join(parts, " "))
 		for _, who := range []string{d.SetBy, d.Target} {
 			k := ix.names.resolve(who)
 			for _, key := range ix.names.keys[k] {
