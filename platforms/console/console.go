@@ -16,9 +16,10 @@ import (
 	"github.com/briefbot/briefbot/bot"
 )
 
-// maxLine is the longest input line read whole; longer lines are still
-// delivered (truncated) so the handler can say they are too long.
-const maxLine = 1 << 20
+// maxLine is the longest input line kept whole; of a longer line the first
+// maxLine bytes are delivered (so the handler can say it is too long) and
+// the rest is read and dropped, so memory stays bounded.
+const maxLine = 64 << 10
 
 // Adapter is the console platform. It is safe for concurrent Post calls.
 type Adapter struct {
@@ -56,16 +57,19 @@ func (a *Adapter) Listen(ctx context.Context, h bot.Handler) error {
 	next := make(chan struct{}, 1)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(a.in)
-		sc.Buffer(make([]byte, 64*1024), maxLine)
+		br := bufio.NewReader(a.in)
 		for {
 			a.write(a.prompt)
-			if !sc.Scan() {
-				readErr <- sc.Err()
+			line, err := readLine(br)
+			if err != nil && line == "" {
+				if errors.Is(err, io.EOF) {
+					err = nil
+				}
+				readErr <- err
 				return
 			}
 			select {
-			case lines <- sc.Text():
+			case lines <- line:
 			case <-ctx.Done():
 				return
 			}
@@ -82,7 +86,7 @@ func (a *Adapter) Listen(ctx context.Context, h bot.Handler) error {
 			return ctx.Err()
 		case line, ok := <-lines:
 			if !ok {
-				if err := <-readErr; err != nil && !errors.Is(err, bufio.ErrTooLong) {
+				if err := <-readErr; err != nil {
 					return fmt.Errorf("read console input: %w", err)
 				}
 				if a.prompt != "" {
@@ -134,5 +138,26 @@ func (a *Adapter) write(s string) {
 	defer a.mu.Unlock()
 	if _, err := io.WriteString(a.out, s); err != nil {
 		a.log.Warn("write console output", "err", err)
+	}
+}
+
+// readLine reads one line without its line ending, keeping at most maxLine
+// bytes of it. It returns the line and nil, or the last unterminated line
+// and io.EOF, or "" and the read error.
+func readLine(br *bufio.Reader) (string, error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if room := maxLine - len(buf); room > 0 {
+			buf = append(buf, chunk[:min(len(chunk), room)]...)
+		}
+		switch {
+		case err == nil:
+			return strings.TrimRight(string(buf), "\r\n"), nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		default:
+			return strings.TrimRight(string(buf), "\r\n"), err
+		}
 	}
 }

@@ -145,3 +145,25 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
+
+func TestListenSurvivesAHugeLine(t *testing.T) {
+	var got []int
+	h := handlerFunc(func(_ context.Context, m bot.Message) ([]bot.Reply, error) {
+		got = append(got, len(m.Text))
+		if len(m.Text) > 4000 {
+			return nil, &bot.Error{Message: "That message is too long."}
+		}
+		return []bot.Reply{{Text: "ok"}}, nil
+	})
+	in := "help\n" + strings.Repeat("x", 2<<20) + "\r\nsources\n"
+	var out strings.Builder
+	if err := console.New(strings.NewReader(in), &out, "", nil).Listen(t.Context(), h); err != nil {
+		t.Fatalf("Listen() = %v", err)
+	}
+	if len(got) != 3 || got[0] != 4 || got[1] != 64<<10 || got[2] != 7 {
+		t.Errorf("handler saw lines of lengths %v, want [4 65536 7]: a 2 MB line is cut, and the next line still arrives", got)
+	}
+	if !strings.Contains(out.String(), "That message is too long.") {
+		t.Errorf("output = %q", out.String())
+	}
+}
