@@ -49,6 +49,7 @@ type Reply struct {
 	Text     string // an optional lead paragraph
 	Sections []Section
 	Sources  []Source // every article an item cites, in order of first citation
+	Footer   string   // an optional closing line ("Page 1 of 3. Say `more` for the next page.")
 }
 
 // Section is a group of items under an optional heading.

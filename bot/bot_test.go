@@ -236,3 +236,69 @@ func TestCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestMorePagesThroughALongAnswer(t *testing.T) {
+	var arts []corpus.Article
+	var ans []*summarize.Analysis
+	for i := range 60 {
+		id := fmt.Sprintf("a%02d", i)
+		arts = append(arts, corpus.Article{ID: id, Title: "Story " + id, Published: time.Date(2025, 1, 1+i%28, 0, 0, 0, 0, time.UTC)})
+		ans = append(ans, &summarize.Analysis{ArticleID: id,
+			Sentences: []summarize.Sentence{{Text: "Speaker " + id + " said it."}},
+			People:    []summarize.Person{{Name: "Speaker " + id, Sentences: []int{0}}},
+			Quotes:    []summarize.Quote{{Speaker: "Speaker " + id, Text: "statement " + id, Kind: summarize.Reported}}})
+	}
+	ix, err := bot.NewIndex(arts, ans, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(bot.Options{})
+	b.SetIndex(ix)
+	alice := bot.Message{Platform: "console", Channel: "c", User: "alice"}
+	bob := bot.Message{Platform: "console", Channel: "c", User: "bob"}
+	say := func(m bot.Message, text string) bot.Reply {
+		t.Helper()
+		m.Text = text
+		rs, err := b.Handle(t.Context(), m)
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("Handle(%q) = %d replies, %v", text, len(rs), err)
+		}
+		return rs[0]
+	}
+	seen := map[string]bool{}
+	collect := func(r bot.Reply) {
+		for _, s := range r.Sections {
+			for _, it := range s.Items {
+				seen[it.Text] = true
+			}
+		}
+	}
+	first := say(alice, "sources")
+	collect(first)
+	if !strings.Contains(first.Footer, "Say `more`") {
+		t.Fatalf("first page footer = %q, want a pointer to `more`", first.Footer)
+	}
+	if r := say(bob, "more"); r.Title != "Nothing more" {
+		t.Errorf("bob's `more` got %q: pages belong to the conversation that asked", r.Title)
+	}
+	for range 10 {
+		r := say(alice, "more")
+		if r.Title == "Nothing more" {
+			break
+		}
+		collect(r)
+	}
+	for i := range 60 {
+		want := fmt.Sprintf("Story a%02d", i)
+		found := false
+		for k := range seen {
+			found = found || strings.Contains(k, want)
+		}
+		if !found {
+			t.Errorf("%q never listed: a long answer must be paged, not cut", want)
+		}
+	}
+	if r := say(alice, "more"); r.Title != "Nothing more" {
+		t.Errorf("`more` after the last page = %q, want Nothing more", r.Title)
+	}
+}

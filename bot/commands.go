@@ -66,10 +66,19 @@ func registry() []command {
 		{Command: Command{Name: "search", Usage: "search WORDS", Arg: "WORDS", ArgRequired: true,
 			Help: "The sentences that best match the words."},
 			forms: forms("search", "find"), run: search},
+		{Command: Command{Name: "more", Usage: "more",
+			Help: "The next page of your last long answer."},
+			forms: forms("more", "next", "next page", "continue"), run: noMore},
 		{Command: Command{Name: "sources", Usage: "sources",
 			Help: "The loaded articles, and the files that could not be loaded."},
 			forms: forms("sources", "source", "articles"), run: sources},
 	}
+}
+
+// noMore answers `more` when no page is waiting (Handle serves the waiting
+// ones).
+func noMore(_ *Bot, _ *Index, _ request, _ time.Time) Reply {
+	return Reply{Title: "Nothing more", Text: "There is no more to show: ask a question or type `help`."}
 }
 
 func forms(ss ...string) [][]string {
@@ -107,15 +116,12 @@ func (b *Bot) helpItems(prefix string) []Item {
 	return items
 }
 
-// maxSources caps the articles sources lists.
-const maxSources = 50
-
 // sources lists the loaded articles, newest first, and the load errors.
 func sources(_ *Bot, ix *Index, _ request, _ time.Time) Reply {
 	c := newCiter(ix)
 	r := Reply{Title: "Sources", Text: fmt.Sprintf("%s loaded.", plural(ix.Len(), "article"))}
 	var arts []Item
-	for _, i := range ix.byDate[:min(len(ix.byDate), maxSources)] {
+	for _, i := range ix.byDate {
 		a := ix.arts[i]
 		parts := []string{}
 		if a.Source != "" {
@@ -131,9 +137,6 @@ func sources(_ *Bot, ix *Index, _ request, _ time.Time) Reply {
 			line += " (" + a.Path + ")"
 		}
 		arts = append(arts, c.item(i, line))
-	}
-	if n := ix.Len() - maxSources; n > 0 {
-		arts = append(arts, Item{Text: fmt.Sprintf("…and %d more.", n), Source: -1})
 	}
 	if len(arts) > 0 {
 		r.Sections = append(r.Sections, Section{Heading: "Articles", Items: arts})

@@ -42,6 +42,7 @@ type Bot struct {
 	log     *slog.Logger
 	ttl     time.Duration
 	cache   *gocache.Cache
+	pages   *cursors // the rest of long answers, per conversation
 	analyze analyzeFunc
 	cmds    []command
 
@@ -72,6 +73,7 @@ func New(opts Options) *Bot {
 	}
 	// No janitor goroutine (cleanup interval 0): Handle bounds the cache.
 	b.cache = gocache.New(b.ttl, 0)
+	b.pages = newCursors()
 	b.cmds = registry()
 	empty, err := NewIndex(nil, nil, nil)
 	if err != nil {
@@ -125,7 +127,9 @@ func (b *Bot) Commands() []Command {
 }
 
 // Handle answers one message with one reply. Input that is no command is
-// answered as a question, so no message goes unanswered. A message longer
+// answered as a question, so no message goes unanswered. A long answer is
+// never cut: Handle sends its first page, and `more` from the same user in
+// the same conversation sends the next. A message longer
 // than MaxInputBytes or not valid UTF-8 gets a *Error; so does nothing
 // else. Other errors (ctx ended, a failing command) are for the operator.
 func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error) {
@@ -145,18 +149,23 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 		}
 	}()
 	req := parse(m.Text, b.cmds)
+	if req.cmd != nil && req.cmd.Name == "more" && req.arg == "" {
+		if page, ok := b.pages.take(conversation(m)); ok {
+			return cloneReplies([]Reply{page}), nil
+		}
+	}
 	st, now := b.state.Load(), b.now()
 	// The day is part of the key: deadline status counts days from it.
 	key := fmt.Sprintf("%d\x00%s\x00%s", st.gen, now.Format(time.DateOnly), req.key())
 	if b.ttl > 0 {
 		if v, ok := b.cache.Get(key); ok {
 			b.log.Debug("answered from cache", "command", req.name(), "platform", m.Platform)
-			return cloneReplies(v.([]Reply)), nil
+			return b.firstPage(m, v.([]Reply)), nil
 		}
 	}
-	replies = []Reply{b.answer(st.ix, req, now)}
+	pages := paginate(b.answer(st.ix, req, now), pageItems)
 	if b.ttl > 0 {
-		b.cache.SetDefault(key, replies)
+		b.cache.SetDefault(key, pages)
 		if b.cache.ItemCount() > maxCacheEntries {
 			b.cache.DeleteExpired()
 			if b.cache.ItemCount() > maxCacheEntries {
@@ -164,8 +173,15 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 			}
 		}
 	}
-	b.log.Debug("answered", "command", req.name(), "platform", m.Platform)
-	return cloneReplies(replies), nil
+	b.log.Debug("answered", "command", req.name(), "platform", m.Platform, "pages", len(pages))
+	return b.firstPage(m, pages), nil
+}
+
+// firstPage returns an answer's first page and keeps the others for the
+// conversation's `more`; an answer of one page forgets what was waiting.
+func (b *Bot) firstPage(m Message, pages []Reply) []Reply {
+	b.pages.put(conversation(m), pages[1:])
+	return cloneReplies(pages[:1])
 }
 
 // answer runs the request's command, or answers a question.

@@ -9,9 +9,10 @@ import (
 )
 
 // Render formats a reply as plain text for a terminal: the title, the lead
-// text, each section's items with their citation number, then the numbered
-// sources. Text from articles and users is sanitised: control characters
-// (terminal escape sequences among them) never reach the terminal.
+// text, each section's items with their citation number, the numbered
+// sources, then the footer. Text from articles and users is sanitised:
+// control characters (terminal escape sequences among them) never reach the
+// terminal.
 func Render(r bot.Reply) string {
 	var b strings.Builder
 	if r.Title != "" {
@@ -39,6 +40,9 @@ func Render(r bot.Reply) string {
 		for i, s := range r.Sources {
 			fmt.Fprintf(&b, "  [%d] %s\n", i+1, Sanitize(cite(s)))
 		}
+	}
+	if r.Footer != "" {
+		b.WriteString("\n" + Sanitize(r.Footer) + "\n")
 	}
 	return b.String()
 }
