@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -25,18 +27,32 @@ type Config struct {
 	Discord Discord
 }
 
-// Slack holds the Slack credentials. A Slack adapter runs when BotToken is
-// set.
+// Slack holds the Slack settings. A Slack adapter runs when BotToken is
+// set: over Socket Mode when AppToken is set, else over the HTTP Events API
+// (SigningSecret required).
 type Slack struct {
-	BotToken Secret // SLACK_BOT_TOKEN, xoxb-…
-	AppToken Secret // SLACK_APP_TOKEN, xapp-… (Socket Mode)
+	BotToken      Secret // SLACK_BOT_TOKEN, xoxb-…
+	AppToken      Secret // SLACK_APP_TOKEN, xapp-… (Socket Mode)
+	SigningSecret Secret // SLACK_SIGNING_SECRET (HTTP Events API)
+	APIURL        string // SLACK_API_URL: the Web API base, ending in "/"
+	EventsAddr    string // BRIEFBOT_SLACK_EVENTS_ADDR: where the Events API endpoint listens
 }
 
-// Discord holds the Discord credentials. A Discord adapter runs when
-// BotToken is set.
+// Discord holds the Discord settings. A Discord adapter runs when BotToken
+// is set.
 type Discord struct {
-	BotToken Secret // DISCORD_BOT_TOKEN
+	BotToken       Secret // DISCORD_BOT_TOKEN
+	GuildID        string // DISCORD_GUILD_ID: register /brief in this guild only (instant), else globally
+	APIURL         string // DISCORD_API_URL: the REST base, ending in "/"
+	MessageContent bool   // BRIEFBOT_DISCORD_MESSAGE_CONTENT: ask for the privileged message-content intent
 }
+
+// Defaults of the platform settings.
+const (
+	DefaultSlackAPIURL     = "https://slack.com/api/"
+	DefaultSlackEventsAddr = ":3000"
+	DefaultDiscordAPIURL   = "https://discord.com/api/v10/"
+)
 
 // Secret is a credential. It prints as "[redacted]" (or "" when unset) so it
 // cannot leak through logs or formatted errors; Reveal returns the value.
@@ -58,7 +74,12 @@ func (s Secret) Reveal() string { return string(s) }
 
 // Default returns the configuration used when nothing is set.
 func Default() Config {
-	return Config{CacheTTL: 10 * time.Minute, LogLevel: slog.LevelInfo}
+	return Config{
+		CacheTTL: 10 * time.Minute,
+		LogLevel: slog.LevelInfo,
+		Slack:    Slack{APIURL: DefaultSlackAPIURL, EventsAddr: DefaultSlackEventsAddr},
+		Discord:  Discord{APIURL: DefaultDiscordAPIURL},
+	}
 }
 
 // Environment variables briefbot reads.
@@ -68,7 +89,13 @@ const (
 	EnvLogLevel     = "BRIEFBOT_LOG_LEVEL"
 	EnvSlackBot     = "SLACK_BOT_TOKEN"
 	EnvSlackApp     = "SLACK_APP_TOKEN"
+	EnvSlackSigning = "SLACK_SIGNING_SECRET"
+	EnvSlackAPIURL  = "SLACK_API_URL"
+	EnvSlackEvents  = "BRIEFBOT_SLACK_EVENTS_ADDR"
 	EnvDiscordToken = "DISCORD_BOT_TOKEN"
+	EnvDiscordGuild = "DISCORD_GUILD_ID"
+	EnvDiscordAPI   = "DISCORD_API_URL"
+	EnvDiscordMsg   = "BRIEFBOT_DISCORD_MESSAGE_CONTENT"
 )
 
 // FromEnv returns the default configuration overridden by the environment,
@@ -100,8 +127,27 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 		v, _ := lookup(name)
 		return Secret(strings.TrimSpace(v))
 	}
-	c.Slack = Slack{BotToken: secret(EnvSlackBot), AppToken: secret(EnvSlackApp)}
-	c.Discord = Discord{BotToken: secret(EnvDiscordToken)}
+	plain := func(name, def string) string {
+		if v, ok := lookup(name); ok && strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+		return def
+	}
+	c.Slack = Slack{
+		BotToken: secret(EnvSlackBot), AppToken: secret(EnvSlackApp), SigningSecret: secret(EnvSlackSigning),
+		APIURL: withSlash(plain(EnvSlackAPIURL, c.Slack.APIURL)), EventsAddr: plain(EnvSlackEvents, c.Slack.EventsAddr),
+	}
+	c.Discord = Discord{
+		BotToken: secret(EnvDiscordToken), GuildID: plain(EnvDiscordGuild, ""),
+		APIURL: withSlash(plain(EnvDiscordAPI, c.Discord.APIURL)),
+	}
+	if v := plain(EnvDiscordMsg, ""); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %q is not true or false", EnvDiscordMsg, v))
+		}
+		c.Discord.MessageContent = b
+	}
 	if err := c.Validate(); err != nil {
 		errs = append(errs, err)
 	}
@@ -121,7 +167,39 @@ func (c Config) Validate() error {
 	if c.Slack.AppToken != "" && c.Slack.BotToken == "" {
 		errs = append(errs, fmt.Errorf("%s is set but %s is not", EnvSlackApp, EnvSlackBot))
 	}
+	if c.Slack.BotToken != "" && c.Slack.AppToken == "" && c.Slack.SigningSecret == "" {
+		errs = append(errs, fmt.Errorf("%s is set: also set %s (Socket Mode) or %s (HTTP Events API)", EnvSlackBot, EnvSlackApp, EnvSlackSigning))
+	}
+	for _, u := range []struct{ env, url string }{{EnvSlackAPIURL, c.Slack.APIURL}, {EnvDiscordAPI, c.Discord.APIURL}} {
+		if p, err := url.Parse(u.url); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			errs = append(errs, fmt.Errorf("%s: %q is not an http(s) URL", u.env, u.url))
+		}
+	}
+	if g := c.Discord.GuildID; g != "" && !isSnowflake(g) {
+		errs = append(errs, fmt.Errorf("%s: %q is not a Discord ID (digits only)", EnvDiscordGuild, g))
+	}
 	return errors.Join(errs...)
+}
+
+// withSlash makes a base URL end in "/", so paths join onto it.
+func withSlash(u string) string {
+	if u == "" || strings.HasSuffix(u, "/") {
+		return u
+	}
+	return u + "/"
+}
+
+// isSnowflake reports whether s looks like a Discord ID: 1–20 digits.
+func isSnowflake(s string) bool {
+	if len(s) == 0 || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Platforms returns the chat platforms the configuration enables, in a

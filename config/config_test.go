@@ -44,6 +44,26 @@ func TestFromEnv(t *testing.T) {
 				}
 				return nil
 			}},
+		{name: "slack bot token needs a mode", env: map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"},
+			wantErr: "SLACK_BOT_TOKEN is set: also set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP Events API)"},
+		{name: "slack events api", env: map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:8080/api"},
+			check: func(c config.Config) error {
+				if c.Slack.APIURL != "http://127.0.0.1:8080/api/" || c.Slack.EventsAddr != ":3000" || c.Slack.AppToken != "" {
+					return fmt.Errorf("got %+v", c.Slack)
+				}
+				return nil
+			}},
+		{name: "discord settings", env: map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_GUILD_ID": "123456789012345678", "BRIEFBOT_DISCORD_MESSAGE_CONTENT": "true"},
+			check: func(c config.Config) error {
+				if c.Discord.GuildID != "123456789012345678" || !c.Discord.MessageContent || c.Discord.APIURL != config.DefaultDiscordAPIURL {
+					return fmt.Errorf("got %+v", c.Discord)
+				}
+				return nil
+			}},
+		{name: "bad api url", env: map[string]string{"SLACK_API_URL": "ftp://x"}, wantErr: `SLACK_API_URL: "ftp://x/" is not an http(s) URL`},
+		{name: "bad discord url", env: map[string]string{"DISCORD_API_URL": "localhost:9"}, wantErr: "DISCORD_API_URL"},
+		{name: "bad guild", env: map[string]string{"DISCORD_GUILD_ID": "my-server"}, wantErr: `DISCORD_GUILD_ID: "my-server" is not a Discord ID`},
+		{name: "bad intent flag", env: map[string]string{"BRIEFBOT_DISCORD_MESSAGE_CONTENT": "sometimes"}, wantErr: "BRIEFBOT_DISCORD_MESSAGE_CONTENT"},
 		{name: "wrong slack token kind", env: map[string]string{"SLACK_BOT_TOKEN": "xapp-secret-value"}, wantErr: "SLACK_BOT_TOKEN: a bot token starts with xoxb-"},
 		{name: "app token alone", env: map[string]string{"SLACK_APP_TOKEN": "xapp-1"}, wantErr: "SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not"},
 	}
