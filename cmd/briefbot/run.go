@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
+	"sync"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/platforms/console"
 )
 
@@ -28,19 +31,45 @@ func runBot(ctx context.Context, args []string, e env) int {
 		return exitUsage
 	}
 	log := newLogger(e, cfg, len(cfg.Platforms()) == 0)
-	for _, p := range cfg.Platforms() {
-		log.Warn("platform configured but not built into this version; using the console", "platform", p)
-	}
 	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
 	b, err := newBot(ctx, e, cfg, log, arts, errs)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
 		return exitFailure
 	}
+	if len(cfg.Platforms()) == 0 {
+		return runConsole(ctx, e, b, log, len(arts))
+	}
+	var platforms []namedPlatform
+	for _, name := range cfg.Platforms() {
+		var p bot.Platform
+		switch name {
+		case "slack":
+			p, err = newSlack(cfg.Slack, log.With("platform", name))
+		case "discord":
+			p, err = newDiscord(cfg.Discord, b.Commands(), log.With("platform", name))
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "briefbot: %s: %v\n", name, err)
+			return exitFailure
+		}
+		platforms = append(platforms, namedPlatform{name, p})
+	}
+	log.Info("briefbot running", "articles", len(arts), "platforms", cfg.Platforms())
+	if err := listenAll(ctx, b, platforms, log); err != nil {
+		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// runConsole runs the terminal platform on stdin and stdout until the input
+// ends or ctx is done.
+func runConsole(ctx context.Context, e env, b *bot.Bot, log *slog.Logger, articles int) int {
 	prompt := ""
 	if e.stdinIsTTY {
 		prompt = "> "
-		fmt.Fprintf(e.stdout, "briefbot: %d articles loaded. Type help for the commands, Ctrl-D to quit.\n", len(arts))
+		fmt.Fprintf(e.stdout, "briefbot: %d articles loaded. Type help for the commands, Ctrl-D to quit.\n", articles)
 	}
 	c := console.New(e.stdin, e.stdout, prompt, log)
 	if err := c.Listen(ctx, b); err != nil && !errors.Is(err, context.Canceled) {
@@ -48,4 +77,33 @@ func runBot(ctx context.Context, args []string, e env) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+type namedPlatform struct {
+	name string
+	p    bot.Platform
+}
+
+// listenAll runs every platform's Listen until ctx ends or one fails for
+// good; then it stops the others and waits for them. It returns the first
+// failure, or nil when ctx ended.
+func listenAll(ctx context.Context, h bot.Handler, ps []namedPlatform, log *slog.Logger) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, len(ps))
+	var wg sync.WaitGroup
+	for _, np := range ps {
+		wg.Go(func() {
+			err := np.p.Listen(ctx, h)
+			if err != nil && ctx.Err() == nil {
+				errc <- fmt.Errorf("%s: %w", np.name, err)
+				cancel()
+				return
+			}
+			log.Info("platform stopped", "platform", np.name)
+		})
+	}
+	wg.Wait()
+	close(errc)
+	return <-errc // nil when closed empty
 }
