@@ -10,16 +10,14 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// How much the quote commands show.
-const (
-	maxSpeakers      = 15 // who said what
-	quotesPerSpeaker = 5  // who said what, per speaker
-	maxQuotes        = 30 // what did NAME say
-	maxSuggestions   = 5
-)
+// maxSuggestions bounds the names a "what did NAME say" that matched no
+// one suggests. The answers themselves are never cut: the router pages
+// long replies.
+const maxSuggestions = 5
 
 // whoSaidWhat answers "who said what [about TOPIC]": every speaker, most
-// quoted first, with their statements, newest article first.
+// quoted first, each headed with the role the articles give, with all
+// their statements, newest article first.
 func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	title, what := "Who said what", "quotes"
 	keep := func(int) bool { return true }
@@ -53,18 +51,10 @@ func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	slices.SortStableFunc(groups, func(a, b group) int { return len(b.quotes) - len(a.quotes) })
 	c := newCiter(ix)
 	r := Reply{Title: title, Text: fmt.Sprintf("%s by %s in %s.", plural(total, "statement"), plural(len(groups), "speaker"), ix.loaded())}
-	if len(groups) > maxSpeakers {
-		r.Text += fmt.Sprintf(" Showing the %d most quoted.", maxSpeakers)
-		groups = groups[:maxSpeakers]
-	}
 	for _, g := range groups {
-		sp := ix.speakers[g.s]
-		sec := Section{Heading: speakerHeading(sp)}
-		for _, q := range g.quotes[:min(len(g.quotes), quotesPerSpeaker)] {
+		sec := Section{Heading: speakerHeading(ix.speakers[g.s])}
+		for _, q := range g.quotes {
 			sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
-		}
-		if n := len(g.quotes) - quotesPerSpeaker; n > 0 {
-			sec.Items = append(sec.Items, Item{Text: fmt.Sprintf("…and %d more: `what did %s say`", n, sp.name), Source: -1})
 		}
 		r.Sections = append(r.Sections, sec)
 	}
@@ -113,20 +103,16 @@ func whatDid(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		}
 		sec := Section{Heading: speakerHeading(sp)}
 		for _, q := range quotes {
-			if total++; total <= maxQuotes {
-				sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
-			}
+			total++
+			sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
 		}
 		if len(sec.Items) > 0 {
 			r.Sections = append(r.Sections, sec)
 		}
 	}
-	switch {
-	case total == 0:
+	if total == 0 {
 		r.Text = note + fmt.Sprintf("Nothing said about %s by %s was found in %s.", quoted(req.about), quoted(req.arg), ix.loaded())
-	case total > maxQuotes:
-		r.Text = note + fmt.Sprintf("%s; showing the first %d.", plural(total, "statement"), maxQuotes)
-	default:
+	} else {
 		r.Text = note + fmt.Sprintf("%s in %s.", plural(total, "statement"), ix.loaded())
 	}
 	r.Sources = c.srcs

@@ -20,6 +20,8 @@ type nameBook struct {
 	desc    map[string]string   // canonical key → description, "" if none
 	keys    map[string][]string // canonical key → lookup keys
 	alias   map[string][]string // lookup key → canonical keys, sorted
+	org     map[string]bool     // canonical key → an organisation
+	into    map[string]string   // canonical key → the fuller one it was merged into (see merge)
 }
 
 func newNameBook() *nameBook {
@@ -28,6 +30,8 @@ func newNameBook() *nameBook {
 		desc:    map[string]string{},
 		keys:    map[string][]string{},
 		alias:   map[string][]string{},
+		org:     map[string]bool{},
+		into:    map[string]string{},
 	}
 }
 
@@ -41,6 +45,7 @@ func (nb *nameBook) add(name string, aliases []string, org bool, desc string) st
 	}
 	if _, ok := nb.display[k]; !ok {
 		nb.display[k] = strings.TrimSpace(name)
+		nb.org[k] = org
 	}
 	if nb.desc[k] == "" {
 		nb.desc[k] = strings.TrimSpace(desc)
@@ -76,12 +81,37 @@ func (nb *nameBook) link(key, canon string) {
 func (nb *nameBook) resolve(name string) string {
 	k := normName(name)
 	if _, ok := nb.display[k]; ok {
-		return k
+		return nb.canonical(k)
 	}
-	if cs := nb.alias[k]; len(cs) == 1 {
+	if cs := nb.targets(k); len(cs) == 1 {
 		return cs[0]
 	}
 	return nb.add(name, nil, !properName(name), "")
+}
+
+// canonical follows merges from canonical key k to the entry it was
+// folded into.
+func (nb *nameBook) canonical(k string) string {
+	for n := 0; n < 8; n++ { // merges never chain deeper; the bound guards against a cycle
+		to, ok := nb.into[k]
+		if !ok {
+			break
+		}
+		k = to
+	}
+	return k
+}
+
+// targets returns the canonical keys lookup key points to, after merges.
+func (nb *nameBook) targets(key string) []string {
+	var out []string
+	for _, c := range nb.alias[key] {
+		if c = nb.canonical(c); !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // properName reports whether every word of s starts with an upper-case
@@ -134,7 +164,7 @@ func lookupTypo(keys map[string][]int, name string) []int {
 func (nb *nameBook) knows(name string) (string, bool) {
 	ws := words(name)
 	for i := range ws {
-		cs := nb.alias[strings.Join(ws[i:], " ")]
+		cs := nb.targets(strings.Join(ws[i:], " "))
 		if len(cs) == 1 {
 			return nb.display[cs[0]], true
 		}

@@ -54,6 +54,7 @@ const (
 type Quote struct {
 	Speaker  string // fullest name, or the mention as written when unresolved ("a Russian newspaper")
 	Mention  string // the words that name the speaker in the text ("This analyst")
+	Role     string // the speaker's role or description as the article gives it ("a professor at The New School in New York"), "" if none
 	Text     string // the quoted words without quotation marks, or the reported clause
 	Kind     string // Direct or Reported
 	Cue      string // the reporting verb or phrase ("said", "according to")
@@ -68,6 +69,7 @@ type Revision struct {
 	Precision      Precision
 	SetOn          time.Time // the date of the statement, zero when unknown
 	SetOnPrecision Precision // how exactly SetOn is known; SetOn is then the period's first day ("Last month": July 2025, Month)
+	Approx         bool      // SetOn is the published date standing in for a statement date the text does not give ("X gave Y 30 days")
 	Evidence       string    // the words that state it ("he reduced it to 10 days")
 	Sentence       int
 }

@@ -25,8 +25,10 @@ type nameSpan struct {
 	orgB     int
 	orgNoun  string // the noun that introduced an organisation ("newspaper")
 	gender   byte
-	placePre bool // the name follows a place with no title ("United States Hamdullah Mohib")
-	the      bool // a capitalised "The" mid-sentence opens the name ("The New York Times")
+	placePre bool   // the name follows a place with no title ("United States Hamdullah Mohib")
+	the      bool   // a capitalised "The" mid-sentence opens the name ("The New York Times")
+	acro     string // the acronym given in parentheses right after the name ("IMB")
+	isAcro   bool   // the span is such an acronym, an alias of the name before it
 }
 
 // chunker finds name runs; capCount counts each word's capitalised
@@ -77,6 +79,9 @@ func (c *chunker) nameTok(i, b int) bool {
 	if isFunction(l) {
 		return false
 	}
+	if acronymWord(t.s) && !notOrgAcronyms[t.s] {
+		return true // "(WMO)", "KCNA said"
+	}
 	if c.capCount[t.base()] > 0 || lx.places[t.base()] || lx.demonyms[t.base()] {
 		return true
 	}
@@ -84,8 +89,27 @@ func (c *chunker) nameTok(i, b int) bool {
 		return false // "Recently, ..."
 	}
 	// A word that opens a run of capitalised words is part of the name:
-	// "Jusman Syafii Djamal, ...", "Apple Corps claims ...".
-	return i+1 < b && c.d.toks[i+1].isCap() && !c.positional(i+1)
+	// "Jusman Syafii Djamal, ...", "Apple Corps claims ..."; so is one an
+	// appositive describes: "NetWatch, a trade group for …, said".
+	return i+1 < b && c.d.toks[i+1].isCap() && !c.positional(i+1) || c.described(i, b)
+}
+
+// described reports whether the word at i is followed by an appositive
+// naming a role or an organisation kind: ", a trade group …,".
+func (c *chunker) described(i, b int) bool {
+	d := c.d
+	if i+2 >= b || d.toks[i+1].s != "," || !d.toks[i+2].is("a", "an", "the") || timeWords[d.toks[i].lower()] {
+		return false
+	}
+	j := i + 2
+	for j < b && d.toks[j].s != "," && d.toks[j].kind == kWord {
+		if t := d.toks[j]; !t.isCap() && verbish(t.lower()) {
+			return false
+		}
+		j++
+	}
+	roles, org := descNouns(d.toks[i+2 : j])
+	return len(roles) > 0 || org != ""
 }
 
 // chunks returns the name runs of sentence s.
@@ -104,7 +128,7 @@ func (c *chunker) chunks(s int) []nameSpan {
 				j++
 				continue
 			}
-			if j+1 < b && c.connector(i, j) && c.nameTok(j+1, b) {
+			if j+1 < b && (c.connector(i, j) || c.orgAnd(j, b)) && c.nameTok(j+1, b) {
 				j++
 				continue
 			}
@@ -153,6 +177,22 @@ func (c *chunker) connector(i, j int) bool {
 	return false
 }
 
+// orgAnd reports whether "and" at token j joins the words of one
+// organisation's name: the run after it ends with an organisation word
+// and the run before it does not ("Food and Drug Administration", but not
+// "Apple Inc. and Globex Corp.").
+func (c *chunker) orgAnd(j, b int) bool {
+	d := c.d
+	if !d.toks[j].is("and") || lx.orgSuffix[strings.TrimSuffix(d.toks[j-1].lower(), ".")] {
+		return false
+	}
+	k := j + 1
+	for k < b && c.nameTok(k, b) && !d.toks[k].poss {
+		k++
+	}
+	return k > j+1 && lx.orgSuffix[strings.TrimSuffix(d.toks[k-1].lower(), ".")]
+}
+
 // analyze splits the run [a,b) into organisation, titles and name.
 func (c *chunker) analyze(a, b int) nameSpan {
 	d := c.d
@@ -188,6 +228,8 @@ func (c *chunker) analyze(a, b int) nameSpan {
 	if k >= 0 {
 		ns.na = k + 1
 		c.titles(&ns, a, k+1)
+	} else if c.commonTitle(a, b) {
+		ns.na, ns.roleText = a+1, d.toks[a].lower() // "Firefighter Ben Cole reached …"
 	} else if n := placePrefix(words); n > 0 && n < len(words) {
 		ns.na, ns.placePre = a+n, true
 	}
@@ -221,4 +263,22 @@ func (c *chunker) nameLike(i int) bool {
 	t := c.d.toks[i]
 	_, isRole := lx.roles[t.lower()]
 	return t.isCap() && !isRole && !lx.places[t.base()] && !lx.demonyms[t.base()] && !lx.orgSuffix[strings.TrimSuffix(t.lower(), ".")]
+}
+
+// commonTitle reports whether the run [a,b) opens its sentence with a
+// common noun capitalised only by position, used as a title before a full
+// name ("Firefighter Ben Cole", "Survivor Anna Berg"): a word the article
+// never capitalises elsewhere, not a name, place or known title, followed
+// by a first name and a surname.
+func (c *chunker) commonTitle(a, b int) bool {
+	d := c.d
+	if b-a < 3 || !c.positional(a) || d.toks[a].poss {
+		return false
+	}
+	w := d.toks[a].base()
+	l := strings.ToLower(w)
+	if _, isRole := lx.roles[l]; isRole || c.capCount[w] > 0 || lx.firstNames[l] != 0 || isPlace(w) || lx.orgSuffix[l] || lx.orgNames[l] {
+		return false
+	}
+	return lx.firstNames[strings.ToLower(d.toks[a+1].base())] != 0 && !c.positional(a+1)
 }

@@ -67,7 +67,11 @@ func (r *registry) contentAfter(i int, c cue, a, b int) [2]int {
 	if !ok || (l == "to" && c.class != cueTell && c.class != cueObj) {
 		return [2]int{k, k}
 	}
-	return [2]int{k, r.clauseEnd(k, a, b)}
+	end := r.clauseEnd(k, a, b)
+	if !that && t.kind != kQuote && l != "to" && (c.class == cueSay || c.class == cueTell || c.class == cueFind) && !r.hasVerb(k, end) {
+		return [2]int{k, k} // a noun phrase, not a clause: "added 200 jobs"
+	}
+	return [2]int{k, end}
 }
 
 // bareClause reports whether a clause without "that" starts with a bare
@@ -104,7 +108,8 @@ func (r *registry) gapTo(k, b int) int {
 			}
 			return k
 		}
-		if t.kind == kQuote || t.s == "," || t.s == "." || verbish(l) || (pronounSubject(l) && j > k) {
+		noun := j > k && (determiners[d.toks[j-1].lower()] || nounish(d.toks[j-1])) // "in a blog post"
+		if t.kind == kQuote || t.s == "," || t.s == "." || (verbish(l) && !noun) || (pronounSubject(l) && j > k) {
 			return k
 		}
 	}
@@ -133,6 +138,20 @@ func (r *registry) skipListener(k, b int) int {
 	np := r.npAfter(k, b)
 	if np[1]-np[0] > 6 {
 		return k
+	}
+	if np[1] == k {
+		// A listener the noun phrase walk cannot read, up to "that" or a
+		// colon: "told state broadcaster TRT that …".
+		for j := k; j < b && j < k+7; j++ {
+			t := d.toks[j]
+			l := t.lower()
+			if (t.is("that") || t.s == ":") && j > k {
+				return j
+			}
+			if t.kind != kWord || auxiliaries[l] || irregularPast[l] || (!t.isCap() && strings.HasSuffix(l, "ed")) {
+				break
+			}
+		}
 	}
 	return np[1]
 }
@@ -214,6 +233,9 @@ func (r *registry) according(i, a, b int) (frame, bool) {
 	}
 	if k < b && d.toks[k].s == "," {
 		k++
+		if lead := [2]int{r.clauseStart(i-1, a), i - 1}; i-1 > a && d.toks[i-1].s == "," && !r.holdsQuote(lead) {
+			f.lead = lead // "The plan, according to officials, will cost …"
+		}
 	}
 	f.content = [2]int{k, r.clauseEnd(k, a, b)}
 	return f, true

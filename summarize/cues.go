@@ -22,6 +22,7 @@ type frame struct {
 	ent     int    // entity of the speaker, -1 when unknown
 	speaker string
 	content [2]int // token span of what is reported (may hold quotations)
+	lead    [2]int // words before a parenthetical cue that belong to the content ("By this time, officials said, …")
 }
 
 // findFrames finds the reporting frames of sentence s, resolves their
@@ -63,6 +64,7 @@ func (r *registry) findFrames(s int) []frame {
 			continue // "branded with", "called for": no quoted name or word
 		}
 		if r.setSpeaker(&f, s) {
+			f.cueText = r.cuePhrase(f, b)
 			kept = append(kept, f)
 		}
 	}
@@ -75,8 +77,11 @@ func (r *registry) findFrames(s int) []frame {
 		}
 		for m := k + 1; m < len(kept); m++ {
 			start := kept[m].cue
-			if kept[m].subj[1] > kept[m].subj[0] {
-				start = min(start, kept[m].subj[0])
+			if kept[m].subj[1] > kept[m].subj[0] && kept[m].subj[0] > kept[k].cue {
+				start = min(start, kept[m].subj[0]) // else a shared subject: "X said …, adding that …"
+			}
+			if start-1 > kept[k].cue && d.toks[start-1].is("and", "but", "while", "whereas", "although", "though", "yet") && d.toks[start-2].s == "," {
+				start-- // "X said …, while Y said …"
 			}
 			if start > kept[k].cue && start < kept[k].content[1] && d.toks[start-1].s == "," {
 				kept[k].content[1] = max(kept[k].content[0], start)
@@ -125,13 +130,20 @@ func (r *registry) verbFrame(i int, c cue, a, b int) (frame, bool) {
 	default:
 		f.subj = r.subjectBefore(i, a)
 	}
-	if f.subj[1] <= f.subj[0] {
+	if f.subj[1] <= f.subj[0] || (c.class == cueFind && !r.finder(f.subj)) {
 		return f, false
+	}
+	if lead, rest, ok := r.aside(f.subj[0], i, a, b); ok {
+		f.lead, f.content = lead, rest
+		return f, true
 	}
 	f.content = r.contentAfter(i, c, a, b)
 	if f.content[1] <= f.content[0] && f.subj[0]-1 > a && d.toks[f.subj[0]-1].s == "," {
 		f.kind = fFinal
 		f.content = [2]int{r.clauseStart(f.subj[0]-1, a), f.subj[0] - 1}
+		if !r.isClause(f.content) && !r.holdsQuote(f.content) {
+			f.content = [2]int{f.content[1], f.content[1]} // "Speaking on the radio, the mayor urged calm"
+		}
 	}
 	return f, true
 }
@@ -142,6 +154,9 @@ func (r *registry) nearQuote(f frame, a, b int) bool {
 	start := f.cue
 	if f.subj[1] > f.subj[0] {
 		start = min(start, f.subj[0])
+	}
+	if start-2 >= a && r.d.toks[start-1].is("quoted", "quotes", "quoting") {
+		start = r.npBefore(start-2, a)[0] // "'…,' the Ledger quoted X as saying"
 	}
 	for k := max(a, start-4); k < start; k++ {
 		if r.d.toks[k].kind == kQuote && r.d.toks[k].close && r.d.toks[k].pair < k {
@@ -185,6 +200,14 @@ func (r *registry) verbUse(i int, c cue, a, b int) bool {
 	if form != c.lemma || i == a {
 		return true
 	}
+	if k := i + 1; k < b && c.class != cueQuote {
+		if d.toks[k].s == "," && k+1 < b {
+			k++
+		}
+		if d.toks[k].is("which", "who") {
+			return false // a noun: "its annual Climate report, which …"
+		}
+	}
 	j := i - 1
 	for j > a && (adverbs[d.toks[j].lower()] || strings.HasSuffix(d.toks[j].lower(), "ly") || r.parenthetical(j, a)) {
 		if r.parenthetical(j, a) {
@@ -194,6 +217,9 @@ func (r *registry) verbUse(i int, c cue, a, b int) bool {
 	}
 	p := d.toks[j]
 	l := p.lower()
+	if c.class == cueDoc && lx.docNouns[l] {
+		return true // "The letter read: …", past tense like the lemma
+	}
 	return pronounSubject(l) || l == "you" || auxiliaries[l] || l == "to" || p.isCap() ||
 		(p.kind == kWord && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !isFunction(l))
 }

@@ -253,7 +253,7 @@ func (d *tdoc) pairQuotes() {
 				if cur {
 					*open = i
 				}
-			case t.close:
+			case t.close || (t.s == "“" && d.toks[*open].s == "„"): // „…“ as German and Polish papers write it
 				d.toks[*open].pair, t.pair = i, *open
 				if t.dbl && sgl > *open {
 					sgl = -1

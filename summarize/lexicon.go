@@ -25,6 +25,7 @@ const (
 	cueName                      // naming: call X 'Y'
 	cueQuote                     // only next to quotation marks
 	cueDoc                       // a document: only before ':' or a quotation
+	cueFind                      // a finding: a clause, said by a document, inquiry or researcher
 )
 
 // cue is one reporting-verb form.
@@ -78,7 +79,7 @@ func loadLexicon() (*lexicon, error) {
 		orgSuffix: map[string]bool{}, orgPrefix: map[string]bool{}, orgNames: map[string]bool{},
 		orgNouns: map[string]string{},
 	}
-	classes := map[string]cueClass{"say": cueSay, "tell": cueTell, "obj": cueObj, "name": cueName, "quote": cueQuote, "doc": cueDoc}
+	classes := map[string]cueClass{"say": cueSay, "tell": cueTell, "obj": cueObj, "name": cueName, "quote": cueQuote, "doc": cueDoc, "find": cueFind}
 	err := eachLine("abbrev.txt", func(sec, line string) error {
 		for _, w := range strings.Fields(line) {
 			l.abbrev[w] = sec

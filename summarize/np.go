@@ -54,9 +54,13 @@ func (r *registry) npBefore(j, a int) [2]int {
 	for k >= a {
 		t := d.toks[k]
 		l := t.lower()
+		if l == "the" && k-2 >= a && d.toks[k-1].is("of") && d.toks[k-2].isCap() && k+1 <= j && d.toks[k+1].isCap() {
+			k -= 2 // inside a name: "State of the Climate"
+			continue
+		}
 		if t.kind == kWord && (determiners[l] || l == "someone" || l == "somebody") && l != "that" {
 			k--
-			if k-1 >= a && attachPreps[d.toks[k].lower()] && preps < 2 && nounish(d.toks[k-1]) && !d.toks[k-1].isCap() {
+			if k-1 >= a && r.attaches(k) && preps < 2 && nounish(d.toks[k-1]) && r.commonNoun(k-1) {
 				preps++
 				k -= 2
 				continue
@@ -65,11 +69,12 @@ func (r *registry) npBefore(j, a int) [2]int {
 		}
 		_, cueWord := lx.cues[l]
 		switch {
-		case nounish(t) || (cueWord && k-1 >= a && (determiners[d.toks[k-1].lower()] || d.toks[k-1].poss)):
-			k-- // a noun, also "the report", "his statement"
+		case nounish(t) || (cueWord && k-1 >= a && (determiners[d.toks[k-1].lower()] || d.toks[k-1].poss ||
+			(k == j && lx.docNouns[l] && nounish(d.toks[k-1])))):
+			k-- // a noun, also "the report", "his statement", "the Climate report"
 		case t.kind == kPunct && (t.s == "'" || t.s == "’") && k-1 >= a && d.toks[k-1].poss && k < j:
 			k-- // "Apple Corps' latest suit"
-		case attachPreps[l] && k < j && preps < 2 && k-1 >= a && nounish(d.toks[k-1]) && !verbish(d.toks[k-1].lower()):
+		case r.attaches(k) && k < j && preps < 2 && k-1 >= a && nounish(d.toks[k-1]) && !verbish(d.toks[k-1].lower()):
 			preps++
 			k--
 		case l == "and" && k < j && d.toks[k+1].isCap() && k-1 >= a && d.toks[k-1].isCap():
@@ -125,6 +130,22 @@ func (r *registry) npAfter(k, b int) [2]int {
 		}
 	}
 	return [2]int{k, j}
+}
+
+// commonNoun reports whether token k is a lower-case noun, or a common
+// noun capitalised only because it opens the sentence ("Officials at the
+// ministry said", "Figures from the bank suggest").
+func (r *registry) commonNoun(k int) bool {
+	t := r.d.toks[k]
+	return !t.isCap() || (r.ch.positional(k) && r.ch.capCount[t.base()] == 0 && (speakerNoun(t.lower()) || !r.canSpeakHead(k)))
+}
+
+// attaches reports whether token k is a preposition that can join a
+// phrase to the noun phrase before it: "of", "with", "for", …, and "to"
+// after "close" ("a source close to the talks").
+func (r *registry) attaches(k int) bool {
+	l := r.d.toks[k].lower()
+	return attachPreps[l] || (l == "to" && k > 0 && r.d.toks[k-1].is("close", "closest", "closer", "near", "loyal"))
 }
 
 func isRoleTok(t tk) bool {

@@ -80,15 +80,20 @@ func newRegistry(sents []Sentence) *registry {
 				ns.appos = desc
 			}
 		}
+		r.markAcronyms(s)
 	}
 	for s := range sents {
 		for _, ns := range r.spans[s] {
+			if ns.isAcro || (ns.nb-ns.na == 1 && r.byInitials(r.d.toks[ns.na].s) >= 0) {
+				continue // an alias of a name already registered
+			}
 			if ns.kind == nkOrg || (ns.kind == nkPerson && ns.nb-ns.na > 1) {
 				r.add(ns, s)
 			}
 		}
 	}
 	r.mergeSurnames()
+	r.linkAcronyms()
 	for s := range sents {
 		for _, ns := range r.spans[s] {
 			r.attach(ns, s)
@@ -120,12 +125,19 @@ func (r *registry) add(ns nameSpan, s int) int {
 		r.ents = append(r.ents, &entity{name: name, first: s, org: ns.kind == nkOrg})
 		r.index(id, name)
 	}
+	r.ents[id].mentions++
+	r.enrich(id, ns)
+	return id
+}
+
+// enrich adds what mention ns tells of entity id: gender, roles,
+// description, the noun that introduced an organisation.
+func (r *registry) enrich(id int, ns nameSpan) {
 	e := r.ents[id]
 	if ns.the && ns.kind == nkOrg && !strings.HasPrefix(e.name, "The ") {
 		e.name = "The " + e.name // as the article writes it: "The New York Times"
 		r.index(id, e.name)
 	}
-	e.mentions++
 	e.gender = max(e.gender, ns.gender)
 	if ns.kind == nkPerson {
 		e.org = false
@@ -143,7 +155,6 @@ func (r *registry) add(ns nameSpan, s int) int {
 	} else if e.desc == "" && ns.roleText != "" {
 		e.desc = ns.roleText
 	}
-	return id
 }
 
 // index makes form findable by its full text and first and last words.
@@ -198,8 +209,7 @@ func (r *registry) attach(ns nameSpan, s int) {
 		return
 	}
 	if ns.kind != nkUnknown && !slices.Contains(r.ents[id].forms, name) {
-		r.add(ns, s) // roles and description of a later, fuller mention
-		r.ents[id].mentions--
+		r.enrich(id, ns) // roles and description of a later, fuller mention
 	}
 	r.mention(id, ns, s)
 }

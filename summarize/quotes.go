@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -27,10 +28,14 @@ type attributed struct {
 // paragraphs); coordinated fragments ('disgusting' and 'shameful') make one
 // quote. Its speaker comes from the frame right after it ("…," said X), the
 // frame whose content holds it (X said: "…"), an earlier quote of the same
-// paragraph or the previous one, or the subject of its sentence. Titles,
-// terms (the so-called "…") and quotations without a speaker are left out.
-// Reported speech is a frame's content clause when it holds no quotation;
-// text reproduced after "which reads:" counts as direct.
+// paragraph or the previous one, the statement that closes the previous
+// paragraph when the quotation opens its own (X said …¶"…"), or the
+// subject of its sentence. Titles, terms (the so-called "…") and
+// quotations without a speaker are left out; a Title Case quotation with a
+// frame right after it ("No," she said) is speech. Reported speech is a
+// frame's content clause when it holds no quotation; text reproduced after
+// "which reads:" counts as direct. Each quote carries the speaker's role as
+// the article gives it.
 func findQuotes(sents []Sentence, reg *registry) []Quote {
 	if reg == nil || reg.d == nil || len(reg.d.sents) != len(sents) {
 		reg = newRegistry(sents)
@@ -42,17 +47,25 @@ func findQuotes(sents []Sentence, reg *registry) []Quote {
 			frames = append(frames, &reg.frames[s][i])
 		}
 	}
+	closing := reg.closingFrames()
 	var direct []attributed
 	var last *attributed
 	for _, q := range d.quotes {
 		a := attributed{q: q, text: d.quoteText(q), fragment: reg.fragment(q)}
-		if a.text == "" || reg.isTerm(q, a.text) || inSubject(reg.frames[q.sent], q.open) {
+		after := reg.frameAfter(q)
+		if a.text == "" || reg.isTerm(q, a.text, after != nil) || inSubject(reg.frames[q.sent], q.open) {
 			continue
 		}
-		a.f = reg.attribute(q, a.fragment)
-		if a.f == nil && !a.fragment && last != nil && last.f != nil &&
-			(last.q.para == q.para || (q.paraStart && last.q.para == d.sents[q.sent].Para-1)) {
+		a.f = after
+		if a.f == nil {
+			a.f = reg.attribute(q, a.fragment)
+		}
+		switch {
+		case a.f != nil || a.fragment:
+		case last != nil && last.f != nil && (last.q.para == q.para || (q.paraStart && last.q.para == q.para-1)):
 			a.f = last.f // a quotation continued without a new attribution
+		case q.paraStart && closing[q.para-1] != nil:
+			a.f = closing[q.para-1] // a quoted paragraph after "X said …": X goes on in X's own words
 		}
 		if a.f == nil || (a.f.class == cueName && q.open > 0 && d.toks[q.open-1].is("a", "an", "the")) {
 			continue
@@ -75,6 +88,26 @@ func findQuotes(sents []Sentence, reg *registry) []Quote {
 	return dedupe(out)
 }
 
+// closingFrames maps each paragraph whose last sentence holds a reporting
+// frame to the last such frame: the statement a quoted paragraph right
+// after it continues.
+func (r *registry) closingFrames() map[int]*frame {
+	d := r.d
+	out := map[int]*frame{}
+	for s := range d.sents {
+		last := s+1 == len(d.sents) || d.sents[s+1].Para != d.sents[s].Para
+		if !last {
+			continue
+		}
+		for i := range r.frames[s] {
+			if f := &r.frames[s][i]; f.class != cueName && f.speaker != "" {
+				out[d.sents[s].Para] = f
+			}
+		}
+	}
+	return out
+}
+
 // fragment reports whether q is a quoted fragment inside a sentence rather
 // than a quotation standing on its own: fewer than four words, or
 // embedded after a word and starting in lower case.
@@ -89,10 +122,11 @@ func (r *registry) fragment(q qspan) bool {
 }
 
 // isTerm reports whether q is a title of a work or a term rather than a
-// statement: all Title Case, or after "so-called", "dubbed", "named".
-func (r *registry) isTerm(q qspan, text string) bool {
+// statement: after "so-called", "dubbed", "named", or all Title Case
+// unless a reporting frame follows it (spoken: “No,” she said).
+func (r *registry) isTerm(q qspan, text string, spoken bool) bool {
 	d := r.d
-	if q.open > 0 && termMarkers[d.toks[q.open-1].lower()] && d.toks[q.open-1].sent == q.sent {
+	if q.open > 0 && termMarkers[d.toks[q.open-1].lower()] && d.toks[q.open-1].sent == q.sent && !r.whatCalled(q.open-1) {
 		return true
 	}
 	if q.open > 1 && d.toks[q.open-1].is("as") && d.toks[q.open-2].is("known") {
@@ -102,7 +136,7 @@ func (r *registry) isTerm(q qspan, text string) bool {
 	if len(words) == 1 && q.open > 0 && d.toks[q.open-1].is("a", "an", "the", "or", "its", "their", "his", "her") {
 		return true // a free case, or "bumper"
 	}
-	if len(words) > 8 {
+	if len(words) > 8 || spoken {
 		return false
 	}
 	caps := 0
@@ -120,6 +154,18 @@ func (r *registry) isTerm(q qspan, text string) bool {
 	return caps > 0
 }
 
+// whatCalled reports whether the naming word at k belongs to "what X
+// called", which gives X's own words: "over what she called 'a campaign
+// of lies'".
+func (r *registry) whatCalled(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4 && r.d.toks[j].sent == r.d.toks[k].sent; j-- {
+		if r.d.toks[j].is("what") {
+			return true
+		}
+	}
+	return false
+}
+
 // inSubject reports whether token i lies in a frame's speaker phrase (an
 // individual "with direct knowledge of the situation").
 func inSubject(frames []frame, i int) bool {
@@ -131,9 +177,10 @@ func inSubject(frames []frame, i int) bool {
 	return false
 }
 
-// attribute finds the frame that gives q its speaker: one that starts right
-// after the closing mark, else the innermost one whose content holds q.
-func (r *registry) attribute(q qspan, fragment bool) *frame {
+// frameAfter returns the frame that starts right after q's closing mark,
+// with nothing but punctuation between ("…," said X; "…," X told Y), or
+// nil.
+func (r *registry) frameAfter(q qspan) *frame {
 	d := r.d
 	if q.close >= 0 {
 		frames := r.frames[d.toks[q.close].sent]
@@ -143,12 +190,15 @@ func (r *registry) attribute(q qspan, fragment bool) *frame {
 			if f.subj[1] > f.subj[0] && f.kind != fInverted {
 				start = min(start, f.subj[0])
 			}
+			if start-2 > q.close && d.toks[start-1].is("quoted", "quotes", "quoting") {
+				start = r.npBefore(start-2, q.close+1)[0] // "'…,' the Ledger quoted X as saying": the outlet reports X's words
+			}
 			if start <= q.close || start-q.close > 4 || f.kind == fAccording || d.toks[start].sent != d.toks[q.close].sent {
 				continue
 			}
 			gap := true
 			for k := q.close + 1; k < start; k++ {
-				if t := d.toks[k]; t.kind == kQuote || t.s == "." || t.s == ";" || (t.kind == kWord && verbish(t.lower()) && !t.is("quoted", "quotes")) {
+				if t := d.toks[k]; t.kind == kQuote || t.s == "." || t.s == ";" || t.kind == kWord {
 					gap = false
 				}
 			}
@@ -157,6 +207,14 @@ func (r *registry) attribute(q qspan, fragment bool) *frame {
 			}
 		}
 	}
+	return nil
+}
+
+// attribute finds the frame that gives q its speaker when none follows it:
+// the innermost one whose content holds q, else for a full quotation
+// after a comma or colon the subject of its sentence.
+func (r *registry) attribute(q qspan, fragment bool) *frame {
+	d := r.d
 	var best *frame
 	for i := range r.frames[q.sent] {
 		f := &r.frames[q.sent][i]
@@ -194,8 +252,19 @@ func (r *registry) coordinated(a, b qspan) bool {
 
 // quote builds a Quote spoken in frame f.
 func (r *registry) quote(f *frame, text, kind string, sent int) Quote {
-	return Quote{Speaker: f.speaker, Mention: strings.TrimSpace(r.d.span(f.subj[0], f.subj[1])), Text: text,
-		Kind: kind, Cue: f.cueText, Sentence: sent}
+	return Quote{Speaker: f.speaker, Mention: strings.TrimSpace(r.d.span(f.subj[0], f.subj[1])), Role: r.role(f.ent),
+		Text: text, Kind: kind, Cue: f.cueText, Sentence: sent}
+}
+
+// role returns the description the article gives entity id (its
+// appositive or title chain, else the noun that introduced an
+// organisation), "" for an unnamed source or an unknown entity.
+func (r *registry) role(id int) string {
+	if id < 0 || id >= len(r.ents) || r.ents[id].pseudo {
+		return ""
+	}
+	e := r.ents[id]
+	return lowerArticle(cmp.Or(e.desc, e.orgNoun))
 }
 
 func dedupe(qs []Quote) []Quote {

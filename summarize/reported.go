@@ -9,14 +9,17 @@ import (
 const maxBlockParas = 30
 
 // reported returns the reported speech of the frames: each content span
-// cut into "…, and that …" conjuncts, with the conjuncts that hold an
-// attributed quotation left to the direct quotes (a paraphrase with a
-// quoted fragment is one direct quote of the fragment).
+// cut into "…, and that …" conjuncts, with the conjuncts that hold a
+// quotation attributed to the same speaker left to the direct quotes (a
+// paraphrase with a quoted fragment is one direct quote of the fragment).
+// A conjunct holding someone else's words in a relative clause ("Critics
+// say the law, which the government calls 'a framework', is vague") stays
+// reported.
 func (r *registry) reported(frames []*frame, direct []attributed) []Quote {
 	d := r.d
-	quoted, full := map[int]bool{}, map[int]bool{}
+	quoted, full := map[int]*frame{}, map[int]bool{}
 	for _, a := range direct {
-		quoted[a.q.open], full[a.q.open] = true, !a.fragment
+		quoted[a.q.open], full[a.q.open] = a.f, !a.fragment
 	}
 	var out []Quote
 	var spans [][2]int // content of the sentence's frames that can report
@@ -65,11 +68,12 @@ func (r *registry) reported(frames []*frame, direct []attributed) []Quote {
 		for _, p := range parts {
 			has := false
 			for k := p[0]; k < p[1]; k++ {
-				if quoted[k] && k-1 > p[0] && (strings.Contains("-—–:", d.toks[k-1].s) || (full[k] && d.toks[k-1].s == ",")) {
+				who, ok := quoted[k]
+				if ok && k-1 > p[0] && (strings.Contains("-—–:", d.toks[k-1].s) || (full[k] && d.toks[k-1].s == ",")) {
 					p[1] = k - 1 // "…, the music it sells is not - \"I conclude …\""
 					break
 				}
-				has = has || quoted[k]
+				has = has || (ok && (who.speaker == f.speaker || !r.relative(who, p[0])))
 			}
 			switch {
 			case has:
@@ -83,6 +87,21 @@ func (r *registry) reported(frames []*frame, direct []attributed) []Quote {
 		flush()
 	}
 	return out
+}
+
+// relative reports whether frame g stands in a relative clause that opens
+// after token lo: ", which the government calls …".
+func (r *registry) relative(g *frame, lo int) bool {
+	start := g.cue
+	if g.subj[1] > g.subj[0] {
+		start = min(start, g.subj[0])
+	}
+	for k := start - 1; k > lo; k-- {
+		if r.d.toks[k].is("which", "who", "whom", "whose") && r.d.toks[k-1].s == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // nested reports whether run lies inside another frame's content: "X said
@@ -115,6 +134,9 @@ func (r *registry) reportedQuote(f *frame, lo, hi int) (Quote, bool) {
 	}
 	text := strings.TrimSpace(strings.TrimRight(d.span(lo, hi), ",;:—– "))
 	text = strings.TrimPrefix(text, "that ")
+	if f.lead[1] > f.lead[0] && lo == f.content[0] {
+		text = r.leadText(f, text)
+	}
 	return r.quote(f, text, Reported, d.toks[lo].sent), true
 }
 

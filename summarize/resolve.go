@@ -91,8 +91,14 @@ func (r *registry) lookup(name string) (int, bool) {
 			best = id
 		}
 	}
-	if best >= 0 || len(key) < 6 || lx.firstNames[key] != 0 {
-		return best, best >= 0
+	if best >= 0 {
+		return best, true
+	}
+	if id := r.byInitials(strings.TrimSpace(name)); id >= 0 {
+		return id, true // "WOF" for "World Ocean Fund"
+	}
+	if len(key) < 6 || lx.firstNames[key] != 0 {
+		return -1, false
 	}
 	for _, sn := range r.surnames {
 		if sn.word[0] == key[0] && oneEdit(sn.word, key) && r.ents[sn.id].name != "" {
@@ -152,6 +158,9 @@ func (r *registry) pronoun(kind string, sent, pos int) (int, bool) {
 	if found < 0 {
 		r.candidates(sent, pos, 6, r.compatible(kind, &found, true))
 	}
+	if found < 0 && (kind == "m" || kind == "f") {
+		found = r.unknownPersonBefore(sent, pos, kind[0]) // "Jana Novak runs …. She said …"
+	}
 	return found, found >= 0
 }
 
@@ -201,6 +210,9 @@ func (r *registry) nominal(words []string, sent, pos int) (int, bool) {
 	head := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "’s"), "'s"))
 	orgClass, isOrg := lx.orgNouns[head]
 	ro, isRole := lx.roles[head]
+	if ageWord(head) {
+		ro, isRole = role{class: "age"}, true // "the 78-year-old": the person just named
+	}
 	match := func(e *entity, exact bool) bool {
 		switch {
 		case isOrg:
@@ -210,7 +222,15 @@ func (r *registry) nominal(words []string, sent, pos int) (int, bool) {
 			if exact {
 				return e.orgNoun == head || strings.HasSuffix(strings.ToLower(e.name), " "+head)
 			}
-			return lx.orgNouns[e.orgNoun] == orgClass || orgClass == "group" || orgClass == "company"
+			switch {
+			case e.pseudo:
+				return false // "the opposition" is not "the agency" of the sentence before
+			case genericOrgNouns[head]:
+				return true // "the group", "the organisation": any named one
+			case head == "government":
+				return orgClassOf(e) == "government" // a government, never a board or agency named before
+			}
+			return orgClassFits(orgClass, orgClassOf(e))
 		case isRole && ro.class != "mod":
 			if e.org || e.pseudo && !slices.Contains(e.roles, head) {
 				return false

@@ -78,15 +78,29 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 			id, _ = r.pronoun(kind, s, lo)
 		}
 	}
+	// A person named inside a phrase headed by a common noun is not the
+	// speaker ("A lawyer for Tom Reed", "Smith's lawyer"); an organisation
+	// is, speaking through its unnamed spokesperson ("a spokesman for
+	// Apple"), and so is the author of a document ("a statement from X").
+	h := r.speakerHead(lo, hi)
+	headTok := d.toks[h]
+	common := headTok.kind == kWord && !r.nameTok(h) && !isPronounTok(headTok)
+	if common && f.kind != fAccording && !r.canSpeakHead(h) {
+		return false // "Figures from the World Bank suggest …": data, not a statement
+	}
 	var persons, orgs []int
 	for _, m := range r.mentionsIn(s, lo, hi) {
-		if m.b <= hi && m.b > m.a && !(m.b-m.a == 1 && isPronounTok(d.toks[m.a])) {
-			if r.ents[m.ent].org {
-				orgs = append(orgs, m.ent)
-			} else if !r.ents[m.ent].pseudo {
-				persons = append(persons, m.ent)
-			}
+		if m.b > hi || m.b <= m.a || (m.b-m.a == 1 && isPronounTok(d.toks[m.a])) || (common && !r.authorOf(m, h)) {
+			continue
 		}
+		if r.ents[m.ent].org {
+			orgs = append(orgs, m.ent)
+		} else if !r.ents[m.ent].pseudo && (!common || lx.docNouns[headTok.lower()]) {
+			persons = append(persons, m.ent)
+		}
+	}
+	if id < 0 && common && lx.docNouns[headTok.lower()] {
+		id = r.owner(s, lo) // "its annual report said": the report's author
 	}
 	switch {
 	case id >= 0:
@@ -98,7 +112,7 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 		id = orgs[len(orgs)-1]
 	}
 	if id < 0 && f.speaker == "" {
-		id = r.unknownIn(lo, hi, s)
+		id = r.unknownIn(lo, hi, s, func(a, b int) bool { return !common || r.authorOf(mref{a: a, b: b}, h) })
 	}
 	if id < 0 && f.speaker == "" && d.toks[lo].isCap() {
 		if found, ok := r.resolveAt(text, s, lo); ok {
@@ -119,11 +133,20 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 				f.subj = ss // "The UAW issued statement saying …"
 				return r.setSpeaker(f, s)
 			}
+			if definiteDets[first] && hi-lo == 2 {
+				id = r.issuer(head, s, lo) // "X issued a statement. … the statement said"
+			}
 		case definiteDets[first] && hi-lo > 1:
 			id, _ = r.nominal(strings.Fields(d.span(lo+1, hi)), s, lo)
+			if _, org := lx.orgNouns[head]; id < 0 && org && hi-lo == 2 {
+				id = r.unknownSubjectBefore(s, lo) // "Brightwave Energy reported …. The company said …"
+			}
 		}
 		if id < 0 {
-			id = r.pseudo(text, d.toks[hi-1])
+			if f.kind != fAccording && !r.canSpeakHead(r.speakerHead(lo, hi)) {
+				return false // "Estimates suggest …", "All told, …"
+			}
+			id = r.pseudo(text, headTok)
 		}
 	}
 	if f.speaker == "" {
@@ -142,6 +165,32 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 				e.firstTok = lo
 			}
 			e.sents = append(e.sents, s)
+		}
+	}
+	return true
+}
+
+// nameTok reports whether token i is a capitalised word the article
+// treats as a name, not a common noun capitalised only by its position
+// ("Figures from …", "Officials said").
+func (r *registry) nameTok(i int) bool {
+	t := r.d.toks[i]
+	return t.isCap() && (!r.ch.positional(i) || r.ch.capCount[t.base()] > 0 || !speakerNoun(t.lower()) && r.canSpeakHead(i))
+}
+
+// authorOf reports whether the name m inside a speaker phrase headed by
+// the common noun at h says whose words they are: before the head ("a
+// Kremlin spokesman", "Apple's statement") or after "from", "by", "for",
+// "of" or "at" ("a statement from the ministry"), but not after "in", "on"
+// or "with" ("a study published in Nature"), unless it owns the medium
+// ("a statement on Apple's website").
+func (r *registry) authorOf(m mref, h int) bool {
+	if m.b <= h || r.d.toks[m.b-1].poss {
+		return true
+	}
+	for k := m.a - 1; k > h; k-- {
+		if t := r.d.toks[k]; prepositions[t.lower()] || t.is("close", "familiar") {
+			return t.is("from", "by", "for", "of", "at")
 		}
 	}
 	return true
@@ -175,11 +224,11 @@ func (r *registry) joined(lo, hi int) bool {
 }
 
 // unknownIn makes an entity of an unclassified name inside [lo,hi) of
-// sentence s, now that it speaks: an organisation unless a first name says
-// otherwise. It returns -1 when there is none.
-func (r *registry) unknownIn(lo, hi, s int) int {
+// sentence s that speaks (keep tells which can): an organisation unless a
+// first name says otherwise. It returns -1 when there is none.
+func (r *registry) unknownIn(lo, hi, s int, keep func(a, b int) bool) int {
 	for _, ns := range r.spans[s] {
-		if ns.na >= lo && ns.nb <= hi && ns.nb > ns.na {
+		if ns.na >= lo && ns.nb <= hi && ns.nb > ns.na && keep(ns.a, ns.nb) {
 			if ns.kind == nkPlace || ns.kind == nkRole {
 				continue
 			}
@@ -211,6 +260,7 @@ func (r *registry) pseudo(text string, head tk) int {
 		h = strings.TrimSuffix(h, "s")
 	}
 	e.roles = []string{h}
+	e.gender = lx.roles[h].gender
 	if _, ok := lx.orgNouns[h]; ok {
 		e.org, e.orgNoun = true, h
 	}

@@ -18,6 +18,16 @@ func (r *registry) subjectBefore(i, a int) [2]int {
 			j -= 3 // "Residents, however, say …"
 			continue
 		}
+		if t.s == ")" {
+			k := j - 1
+			for k > a && d.toks[k].s != "(" && j-k < 12 {
+				k--
+			}
+			if k > a && d.toks[k].s == "(" {
+				j = k - 1 // "The bureau (IMB) said", "Smith (pictured) said"
+				continue
+			}
+		}
 		if t.kind != kWord || t.isCap() {
 			break
 		}
@@ -71,7 +81,34 @@ func (r *registry) subjectBefore(i, a int) [2]int {
 		np := r.npBefore(t.pair-1, a) // an individual "with direct knowledge" claimed
 		return [2]int{np[0], j + 1}
 	}
-	return r.preferName(r.npBefore(j, a), t.sent, a, false)
+	return r.preferName(r.postModified(r.npBefore(j, a), a), t.sent, a, false)
+}
+
+// postModified extends np back over a participle phrase it ends: "A study
+// published in the journal Nature", "a statement issued by the ministry".
+func (r *registry) postModified(np [2]int, a int) [2]int {
+	d := r.d
+	p := np[0] - 1
+	if p-1 <= a || !d.toks[p].is("in", "by", "on", "at", "from", "for", "with", "to") {
+		return np
+	}
+	// Back over other short phrases to the participle: "published on
+	// Wednesday in The Lancet".
+	for k := p - 1; k > a && k >= p-6; k-- {
+		v := d.toks[k]
+		l := v.lower()
+		if v.kind == kWord && !v.isCap() && (verbish(l) || pastForms[l]) && !strings.HasSuffix(l, "ing") && !auxiliaries[l] {
+			head := r.npBefore(k-1, a)
+			if head[1] <= head[0] || !speakerNoun(d.toks[k-1].lower()) {
+				return np
+			}
+			return [2]int{head[0], np[1]}
+		}
+		if v.kind != kWord || !(v.isCap() || prepositions[l] || determiners[l] || timeWords[l] || nounish(v)) {
+			return np
+		}
+	}
+	return np
 }
 
 // parenthetical reports whether tokens j-2..j are ", however," (an adverb
@@ -171,5 +208,5 @@ func (r *registry) affiliation(np [2]int, b int) int {
 // "quotes" ("Detik.com quoted Djamal as saying").
 func (r *registry) quotedAs(j, a int) bool {
 	np := r.npBefore(j, a)
-	return np[0]-1 >= a && r.d.toks[np[0]-1].is("quoted", "quotes", "quoting")
+	return np[1] > np[0] && np[0]-1 >= a && r.d.toks[np[0]-1].is("quoted", "quotes", "quoting")
 }

@@ -151,8 +151,12 @@ func (c *chunker) appositive(ns *nameSpan) (desc string, roles []string, orgNoun
 	a, b := d.sentTok[s][0], d.sentTok[s][1]
 	if ns.nb < b && d.toks[ns.nb].s == "," {
 		j := ns.nb + 1
-		for j < b && d.toks[j].s != "," && d.toks[j].s != ";" && d.toks[j].s != ")" && d.toks[j].kind != kQuote {
-			j++
+		for j < b && d.toks[j].s != "," && d.toks[j].s != ";" && d.toks[j].s != ")" && d.toks[j].kind != kQuote &&
+			!(j > ns.nb+2 && d.toks[j].is("who", "whom", "whose", "which")) {
+			j++ // up to a comma or a relative clause: "a former minister who now advises …"
+		}
+		for j > ns.nb+1 && strings.Contains(".!?:", d.toks[j-1].s) {
+			j--
 		}
 		if j > ns.nb+1 {
 			first := strings.TrimSuffix(d.toks[ns.nb+1].lower(), ".")
@@ -172,7 +176,7 @@ func (c *chunker) appositive(ns *nameSpan) (desc string, roles []string, orgNoun
 		head := d.toks[ns.a-2]
 		r, ok := lx.roles[head.lower()]
 		if !ok || r.class == "mod" || head.kind != kWord {
-			return "", nil, ""
+			return c.descBefore(ns.a-1, a)
 		}
 		k := ns.a - 2
 		for k > a && d.toks[k-1].kind == kWord && !prepositions[d.toks[k-1].lower()] {
@@ -189,12 +193,35 @@ func (c *chunker) appositive(ns *nameSpan) (desc string, roles []string, orgNoun
 	return "", nil, ""
 }
 
+// descBefore reads a description that opens the sentence, set off by the
+// comma at token comma: "A spokesman for the US State Department, Matthew
+// Miller, said", "Turkey's disaster agency, AFAD, said". desc is "" when
+// there is none.
+func (c *chunker) descBefore(comma, a int) (desc string, roles []string, orgNoun string) {
+	d := c.d
+	if !(d.toks[a].is("a", "an", "the") || d.toks[a].poss) || comma-a > 12 || comma-a < 2 {
+		return "", nil, ""
+	}
+	for k := a + 1; k < comma; k++ {
+		if t := d.toks[k]; t.kind != kWord || (!t.isCap() && verbish(t.lower())) {
+			return "", nil, ""
+		}
+	}
+	roles, org := descNouns(d.toks[a:comma])
+	if len(roles) == 0 && org == "" {
+		return "", nil, ""
+	}
+	return d.span(a, comma), roles, org
+}
+
 // descNouns returns the role nouns and the first organisation noun of a
 // description.
 func descNouns(ts []tk) (roles []string, org string) {
 	for i := range ts {
 		l := strings.TrimSuffix(ts[i].lower(), ".")
-		if r, ok := lx.roles[l]; ok && r.class != "mod" && r.class != "honorific" {
+		modifier := i+1 < len(ts) && ts[i+1].kind == kWord && !ts[i+1].isCap() && nounish(ts[i+1]) &&
+			lx.roles[ts[i+1].lower()].class != "mod" // "passenger plane", but "professor emeritus"
+		if r, ok := lx.roles[l]; ok && r.class != "mod" && r.class != "honorific" && !modifier {
 			roles = append(roles, l)
 		}
 		if _, ok := lx.orgNouns[l]; ok && org == "" && !ts[i].isCap() {
