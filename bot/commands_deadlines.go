@@ -1,19 +1,23 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// maxDeadlines caps the deadlines one answer lists.
-const maxDeadlines = 20
-
-// deadlineStatus answers "deadline status [TOPIC|NAME]": each deadline,
-// latest first, with who set it for whom, the demand and consequence, its
-// history, the due date and where it stands at now.
+// deadlineStatus answers "deadline status [TOPIC|NAME]": every deadline
+// the corpus reports, or those set by or for NAME, or about TOPIC. Open
+// ones come first, soonest first; then passed ones, most recently passed
+// first; then those whose standing state names no due date, latest
+// reported first. Each gives who set it for whom, the demand and the
+// consequence, its history in one line ending with where it stands at
+// now, the sentence that states its latest state, and every article that
+// reports it. The list is never cut: the router pages long answers.
 func deadlineStatus(_ *Bot, ix *Index, req request, now time.Time) Reply {
 	title, what := "Deadline status", "deadlines"
 	ids := make([]int, len(ix.deadlines))
@@ -28,42 +32,86 @@ func deadlineStatus(_ *Bot, ix *Index, req request, now time.Time) Reply {
 	if len(ids) == 0 {
 		return ix.none(title, what)
 	}
-	c := newCiter(ix)
-	r := Reply{Title: title, Text: fmt.Sprintf("As of %s: %s, latest first.", day(now), plural(len(ids), "deadline"))}
-	if len(ids) > maxDeadlines {
-		r.Text += fmt.Sprintf(" Showing the latest %d.", maxDeadlines)
-		ids = ids[:maxDeadlines]
+	open, passed, undated := ix.byStatus(ids, now)
+	var counts []string
+	for _, g := range []struct {
+		n    int
+		what string
+	}{{len(open), "open"}, {len(passed), "passed"}, {len(undated), "with no due date"}} {
+		if g.n > 0 {
+			counts = append(counts, fmt.Sprintf("%d %s", g.n, g.what))
+		}
 	}
-	for _, id := range ids {
-		dr := ix.deadlines[id]
-		d := dr.d
-		sec := Section{Heading: setBy(d)}
-		var terms []string
-		if d.Demand != "" {
-			terms = append(terms, "Demand: "+d.Demand+".")
-		}
-		if d.Consequence != "" {
-			terms = append(terms, "Otherwise: "+d.Consequence+".")
-		}
-		if len(terms) > 0 {
-			sec.Items = append(sec.Items, c.item(dr.art, strings.Join(terms, " ")))
-		}
-		if h := d.History; len(h) > 1 || len(h) == 1 && h[0].LengthDays > 0 { // a lone date would repeat Due
-			sec.Items = append(sec.Items, c.item(dr.art, "History: "+history(d.History)+"."))
-		}
-		sec.Items = append(sec.Items, c.item(dr.art, "Due: "+due(d.Due, d.Precision)+" — "+status(d, now)+"."))
-		if d.Evidence != "" {
-			sec.Items = append(sec.Items, c.item(dr.art, "“"+strings.TrimSpace(d.Evidence)+"”"))
-		}
-		r.Sections = append(r.Sections, sec)
+	r := Reply{Title: title, Text: fmt.Sprintf("As of %s: %s (%s).", day(now), plural(len(ids), "deadline"), strings.Join(counts, ", "))}
+	if len(ids) > 1 {
+		r.Text += " Open ones first, soonest first; then passed ones, most recent first."
+	}
+	c := newCiter(ix)
+	for _, id := range slices.Concat(open, passed, undated) {
+		r.Sections = append(r.Sections, ix.deadlineSection(c, &ix.deadlines[id], now))
 	}
 	r.Sources = c.srcs
 	return r
 }
 
-// deadlinesFor returns, latest first, the deadlines set by or for the actor
-// arg names, else those whose words best match arg as a topic, else those of
-// an actor within a typo of arg.
+// byStatus splits deadlines by where they stand at now and orders each
+// group: open (pending or due today) soonest first, passed most recently
+// passed first, undated as filed (latest first).
+func (ix *Index) byStatus(ids []int, now time.Time) (open, passed, undated []int) {
+	days := map[int]int{}
+	for _, id := range ids {
+		st := statusAt(&ix.deadlines[id], now)
+		switch st.State {
+		case summarize.StatePending, summarize.StateDueToday:
+			open, days[id] = append(open, id), st.Days
+		case summarize.StatePassed:
+			passed, days[id] = append(passed, id), st.Days
+		default:
+			undated = append(undated, id)
+		}
+	}
+	byDays := func(a, b int) int { return cmp.Compare(days[a], days[b]) }
+	slices.SortStableFunc(open, byDays)
+	slices.SortStableFunc(passed, byDays)
+	return open, passed, undated
+}
+
+// statusAt says where the standing state of a deadline is at now.
+func statusAt(dr *deadlineRef, now time.Time) summarize.Status {
+	due, prec := dr.due()
+	return summarize.Deadline{Due: due, Precision: prec}.StatusAt(now)
+}
+
+// deadlineSection renders one deadline; every item cites the article of
+// its latest report, but the "also reported" items, which cite theirs.
+func (ix *Index) deadlineSection(c *citer, dr *deadlineRef, now time.Time) Section {
+	sec := Section{Heading: setBy(dr.setBy, dr.target)}
+	var terms []string
+	if dr.demand != "" {
+		terms = append(terms, "Demand: "+dr.demand+".")
+	}
+	if dr.consequence != "" {
+		terms = append(terms, "Otherwise: "+dr.consequence+".")
+	}
+	if len(terms) > 0 {
+		sec.Items = append(sec.Items, c.item(dr.art, strings.Join(terms, " ")))
+	}
+	h := ix.history(dr, now)
+	sec.Items = append(sec.Items, c.item(dr.art, strings.ToUpper(h[:1])+h[1:]+"."))
+	if dr.evidence != "" {
+		sec.Items = append(sec.Items, c.item(dr.art, "“"+strings.TrimSpace(dr.evidence)+"”"))
+	}
+	for _, a := range dr.arts {
+		if a != dr.art {
+			sec.Items = append(sec.Items, c.item(a, "Also reported: "+ix.label(a, true)+"."))
+		}
+	}
+	return sec
+}
+
+// deadlinesFor returns the deadlines set by or for the actor arg names,
+// else those whose words best match arg as a topic, else those of an
+// actor within a typo of arg.
 func (ix *Index) deadlinesFor(arg string) []int {
 	if ids := lookupName(ix.actorKeys, arg); len(ids) > 0 {
 		return ids
@@ -75,56 +123,23 @@ func (ix *Index) deadlinesFor(arg string) []int {
 }
 
 // setBy says who set a deadline for whom.
-func setBy(d summarize.Deadline) string {
+func setBy(by, target string) string {
 	switch {
-	case d.SetBy != "" && d.Target != "":
-		return "Set by " + d.SetBy + " for " + d.Target
-	case d.SetBy != "":
-		return "Set by " + d.SetBy
-	case d.Target != "":
-		return "Deadline for " + d.Target
+	case by != "" && target != "":
+		return "Set by " + by + " for " + target
+	case by != "":
+		return "Set by " + by
+	case target != "":
+		return "Deadline for " + target
 	default:
 		return "Deadline"
 	}
 }
 
-// history tells how a deadline changed: "50 days, cut to 10 days", "by 1 Sep
-// 2025, moved to 8 Aug 2025".
-func history(h []summarize.Revision) string {
-	var parts []string
-	for i, r := range h {
-		var prev summarize.Revision
-		if i > 0 {
-			prev = h[i-1]
-		}
-		switch {
-		case i == 0 && r.LengthDays > 0:
-			parts = append(parts, plural(r.LengthDays, "day"))
-		case i == 0:
-			parts = append(parts, due(r.Due, r.Precision))
-		case r.LengthDays > 0 && prev.LengthDays > 0:
-			verb := "restated as"
-			if r.LengthDays < prev.LengthDays {
-				verb = "cut to"
-			} else if r.LengthDays > prev.LengthDays {
-				verb = "extended to"
-			}
-			parts = append(parts, verb+" "+plural(r.LengthDays, "day"))
-		case r.LengthDays > 0:
-			parts = append(parts, "then "+plural(r.LengthDays, "day"))
-		case r.Due.IsZero():
-			parts = append(parts, "then changed")
-		default:
-			parts = append(parts, "moved to "+date(r.Due, r.Precision))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // status says where a deadline stands at now: "3 days left", "due today",
 // "passed 3 days ago".
-func status(d summarize.Deadline, now time.Time) string {
-	st := d.StatusAt(now)
+func status(due time.Time, p summarize.Precision, now time.Time) string {
+	st := summarize.Deadline{Due: due, Precision: p}.StatusAt(now)
 	switch st.State {
 	case summarize.StatePending:
 		return plural(st.Days, "day") + " left" + roughly(st.Days)
@@ -148,4 +163,18 @@ func roughly(days int) string {
 	default:
 		return ""
 	}
+}
+
+// label names an article for a history line: its outlet, else its title;
+// with dated, also its date ("Wire Service, 29 Jul 2025").
+func (ix *Index) label(art int, dated bool) string {
+	a := ix.arts[art]
+	name := a.Source
+	if name == "" {
+		name = "“" + ix.title(art) + "”"
+	}
+	if dated && a.HasDate() {
+		name += ", " + day(a.Published)
+	}
+	return name
 }

@@ -62,12 +62,12 @@ func TestAnswers(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{"deadline status", []string{"Set by Donald Trump for Russia", "History: 50 days, cut to 10 days.",
-			"Due: by 8 Aug 2025 — passed 3 days ago.", "Due: by 2 Sep 2025 — 22 days left.",
-			"Due: week of 4 Aug 2025 (by Mon 4 Aug) — passed 7 days ago.", "Demand: end the war in Ukraine. Otherwise: severe tariffs.",
-			"As of 11 Aug 2025: 3 deadlines, latest first."}, nil},
-		{"deadline status Trump", []string{"2 deadlines"}, []string{"Leyen"}},
-		{"deadline status Russia", []string{"2 deadlines"}, []string{"Leyen"}},
+		{"deadline status", []string{"Set by Donald Trump for Russia",
+			"Set at 50 days on 14 Jul 2025 (Desk Report) (due 2 Sep 2025, superseded); cut to 10 days on 29 Jul 2025 (Wire Service); due by 8 Aug 2025 — passed 3 days ago.",
+			"Set on 30 Jul 2025; due week of 4 Aug 2025 (by Mon 4 Aug) — passed 7 days ago.", "Demand: end the war. Otherwise: tariffs.",
+			"Also reported: Desk Report, 14 Jul 2025.", "As of 11 Aug 2025: 2 deadlines (2 passed)."}, []string{"22 days left"}},
+		{"deadline status Trump", []string{"1 deadline"}, []string{"Leyen"}},
+		{"deadline status Russia", []string{"1 deadline"}, []string{"Leyen"}},
 		{"what did trump say", []string{"## Donald Trump, the US president", "“We are very, very unhappy with them”",
 			"he was cutting the deadline for Russia to end the war from 50 days to 10 days (reported)"}, []string{"## Trump\n"}},
 		{"what did the professor say", []string{"What Nina Khrushcheva said", "“This is a bluff”", "the Kremlin did not believe"}, nil},
@@ -103,17 +103,17 @@ func TestDeadlineClock(t *testing.T) {
 		now  string
 		want string
 	}{
-		{"2025-08-08", summarize.Day, "2025-08-11", "Due: by 8 Aug 2025 — passed 3 days ago."},
-		{"2025-08-08", summarize.Day, "2025-08-09", "Due: by 8 Aug 2025 — passed 1 day ago."},
-		{"2025-08-08", summarize.Day, "2025-08-08", "Due: by 8 Aug 2025 — due today."},
-		{"2025-08-08", summarize.Day, "2025-08-07", "Due: by 8 Aug 2025 — 1 day left."},
-		{"2025-08-04", summarize.Week, "2025-07-30", "Due: week of 4 Aug 2025 (by Mon 4 Aug) — 5 days left."},
-		{"2025-08-01", summarize.Month, "2025-07-30", "Due: August 2025 — 2 days left."},
-		{"2026-01-01", summarize.Year, "2025-12-31", "Due: 2026 — 1 day left."},
-		{"", summarize.Day, "2025-08-11", "Due: no date given — status unknown."},
-		{"2025-08-08", summarize.Week, "2025-08-13", "Due: week of 4 Aug 2025 (by Fri 8 Aug) — passed 5 days ago."},
-		{"2025-08-08", summarize.Day, "2041-01-15", "Due: by 8 Aug 2025 — passed 5639 days ago (about 15 years)."},
-		{"2025-12-01", summarize.Day, "2025-08-01", "Due: by 1 Dec 2025 — 122 days left (about 4 months)."},
+		{"2025-08-08", summarize.Day, "2025-08-11", "Due by 8 Aug 2025 — passed 3 days ago."},
+		{"2025-08-08", summarize.Day, "2025-08-09", "Due by 8 Aug 2025 — passed 1 day ago."},
+		{"2025-08-08", summarize.Day, "2025-08-08", "Due by 8 Aug 2025 — due today."},
+		{"2025-08-08", summarize.Day, "2025-08-07", "Due by 8 Aug 2025 — 1 day left."},
+		{"2025-08-04", summarize.Week, "2025-07-30", "Due week of 4 Aug 2025 (by Mon 4 Aug) — 5 days left."},
+		{"2025-08-01", summarize.Month, "2025-07-30", "Due August 2025 — 2 days left."},
+		{"2026-01-01", summarize.Year, "2025-12-31", "Due 2026 — 1 day left."},
+		{"", summarize.Day, "2025-08-11", "No due date given."},
+		{"2025-08-08", summarize.Week, "2025-08-13", "Due week of 4 Aug 2025 (by Fri 8 Aug) — passed 5 days ago."},
+		{"2025-08-08", summarize.Day, "2041-01-15", "Due by 8 Aug 2025 — passed 5639 days ago (about 15 years)."},
+		{"2025-12-01", summarize.Day, "2025-08-01", "Due by 1 Dec 2025 — 122 days left (about 4 months)."},
 	}
 	for _, tt := range tests {
 		var due time.Time
@@ -184,11 +184,11 @@ func TestDeadlineTopicFromArticle(t *testing.T) {
 	b := bot.New(bot.Options{Now: func() time.Time { return date("2025-07-02") }})
 	b.SetIndex(ix)
 	for _, q := range []string{"deadline status danube", "deadline status operator"} {
-		if got := render(t, ask(t, b, q)); !strings.Contains(got, "Due: by 31 Jul 2025") {
+		if got := render(t, ask(t, b, q)); !strings.Contains(got, "due by 31 Jul 2025") {
 			t.Errorf("%q did not find the deadline by its article's title or its terms:\n%s", q, got)
 		}
 	}
-	if got := render(t, ask(t, b, "deadline status volcano")); strings.Contains(got, "Due:") {
+	if got := render(t, ask(t, b, "deadline status volcano")); strings.Contains(got, "due by") {
 		t.Errorf("an unrelated topic found a deadline:\n%s", got)
 	}
 }

@@ -7,12 +7,11 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// maxEvents caps the events one timeline lists; past it the latest are
-// kept.
-const maxEvents = 40
-
 // timeline answers "timeline [TOPIC]": the dated events, oldest first, each
 // as "2025-02 — sentence", or only those whose words best match the topic.
+// Events of one date keep their articles' order (older article first) and
+// their sentence order. The list is never cut: the router pages long
+// answers.
 func timeline(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	title, what := "Timeline", "dated events"
 	ids := make([]int, len(ix.events))
@@ -28,10 +27,6 @@ func timeline(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		return ix.none(title, what)
 	}
 	r := Reply{Title: title, Text: fmt.Sprintf("%s, oldest first.", plural(len(ids), "event"))}
-	if len(ids) > maxEvents {
-		r.Text = fmt.Sprintf("The latest %d of %s, oldest first.", maxEvents, plural(len(ids), "event"))
-		ids = ids[len(ids)-maxEvents:]
-	}
 	c := newCiter(ix)
 	var items []Item
 	for _, id := range ids {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -50,11 +49,6 @@ type speaker struct {
 type quoteRef struct {
 	art int
 	q   summarize.Quote
-}
-
-type deadlineRef struct {
-	art int
-	d   summarize.Deadline
 }
 
 type eventRef struct {
@@ -146,15 +140,19 @@ func btoi(b bool) int {
 	return 0
 }
 
-// indexPeople registers every person the analyses name, then files each
-// quote under its speaker, merging a speaker written as a surname or alias
-// with the one person it points to.
+// indexPeople registers every person the analyses name, merges the forms
+// one person takes across articles, then files each quote under its
+// speaker, merging a speaker written as a surname or alias with the one
+// person it points to. A speaker can be looked up by any of its names and
+// aliases, and by the role noun of an alias or description ("the
+// professor", "this analyst").
 func (ix *Index) indexPeople() {
 	for _, an := range ix.ans {
 		for _, p := range an.People {
 			ix.names.add(p.Name, p.Aliases, p.Org, p.Description)
 		}
 	}
+	ix.names.merge()
 	bySpeaker := map[string]int{}
 	for _, i := range ix.byDate {
 		for _, q := range ix.ans[i].Quotes {
@@ -166,8 +164,8 @@ func (ix *Index) indexPeople() {
 			if !ok {
 				s = len(ix.speakers)
 				bySpeaker[k] = s
-				ix.speakers = append(ix.speakers, speaker{name: ix.names.display[k], desc: ix.names.desc[k]})
-				for _, key := range ix.names.keys[k] {
+				ix.speakers = append(ix.speakers, speaker{name: ix.names.display[k], desc: cmp.Or(ix.names.desc[k], q.Role)})
+				for _, key := range speakerKeys(ix.names.keys[k], ix.names.desc[k], q.Role, q.Speaker) {
 					ix.speakerKeys[key] = append(ix.speakerKeys[key], s)
 				}
 			}
@@ -177,49 +175,6 @@ func (ix *Index) indexPeople() {
 			ix.speakers[s].quotes = append(ix.speakers[s].quotes, id)
 		}
 	}
-}
-
-// indexDeadlines files deadlines latest first: by the date of their latest
-// revision, else their article's date.
-func (ix *Index) indexDeadlines() {
-	for i, an := range ix.ans {
-		for _, d := range an.Deadlines {
-			ix.deadlines = append(ix.deadlines, deadlineRef{art: i, d: d})
-		}
-	}
-	slices.SortStableFunc(ix.deadlines, func(a, b deadlineRef) int {
-		return cmp.Or(laterFirst(ix.setOn(a), ix.setOn(b)), laterFirst(a.d.Due, b.d.Due))
-	})
-	for id, dr := range ix.deadlines {
-		d := dr.d
-		// A topic may name the deadline's terms, the sentences that state
-		// it, or what its article is about (its title and summary).
-		an := ix.ans[dr.art]
-		parts := []string{d.SetBy, d.Target, d.Demand, d.Consequence, d.Evidence, ix.arts[dr.art].Title}
-		parts = append(parts, ix.summary(dr.art)...)
-		for _, r := range d.History {
-			parts = append(parts, r.Evidence)
-			if r.Sentence >= 0 && r.Sentence < len(an.Sentences) {
-				parts = append(parts, an.Sentences[r.Sentence].Text)
-			}
-		}
-		ix.deadlineTerms.add(id, strings.Join(parts, " "))
-		for _, who := range []string{d.SetBy, d.Target} {
-			k := ix.names.resolve(who)
-			for _, key := range ix.names.keys[k] {
-				if ids := ix.actorKeys[key]; len(ids) == 0 || ids[len(ids)-1] != id {
-					ix.actorKeys[key] = append(ids, id)
-				}
-			}
-		}
-	}
-}
-
-func (ix *Index) setOn(dr deadlineRef) time.Time {
-	if h := dr.d.History; len(h) > 0 && !h[len(h)-1].SetOn.IsZero() {
-		return h[len(h)-1].SetOn
-	}
-	return ix.arts[dr.art].Published
 }
 
 // indexEvents files dated events in date order; events without a date are

@@ -5,9 +5,9 @@ import "time"
 // dlOptions tunes the deadline finder; the zero value is the default.
 type dlOptions struct {
 	// bareBy makes every forward "by DATE" a deadline ("cut jobs by
-	// 2008"). By default "by DATE" counts only after "the end of" or in a
-	// sentence that states an obligation (must, ordered, deadline ...),
-	// since most bare "by 2008" targets are self-set.
+	// 2008"). By default "by DATE" counts only in a sentence that imposes
+	// it (must, ordered, told X to, deadline ...), "by the end of the
+	// year" included, since most bare "by 2008" targets are self-set.
 	bareBy bool
 }
 
@@ -18,17 +18,30 @@ const reviseWindow = 3
 // findDeadlines returns the deadlines, ultimatums and time limits an
 // article states, each once, in order of first mention, with its history.
 //
-// Cues are deadline nouns ("a 50-day deadline"), until/till, "by the end
-// of", due, expires, within, "no later than", "gave X N days to", forward
-// "from DATE to DATE" windows, and revisions ("reduced/extended/moved/
-// delayed it to|until X"). A revision attaches to the most recent deadline
-// of the previous few sentences; "the deadline ends ..." restates the most
+// Cues are deadline nouns ("a 50-day deadline"), until/till, due, expires,
+// "no later than", "gave X N days to", "has N days to", a window noun's
+// end ("voting ends on May 20"), "by DATE" and "within N days" where the
+// sentence imposes the limit ("must", "ordered", "told X to"), forward
+// "from DATE to DATE" windows of something to do (a vote, an offer), and
+// revisions ("reduced/extended/moved/delayed it to|until X"). Limits no one
+// imposed are left out: the dates of an occasion ("the talks run until
+// Friday", "the meeting was moved to Thursday"), self-set targets ("aims
+// to cut jobs by 2008"), expected durations ("will ship within two
+// weeks"), lengths of something ("a 10-day trip", "given six months to
+// live") and past states that ended ("lived there until 2004"); see
+// deadlines_imposed.go.
+//
+// A revision attaches to the most recent deadline of the previous few
+// sentences; one with no deadline before it is kept only when it names a
+// date or a deadline noun. "The deadline ends ..." restates the most
 // recent one; a new mention with the same setter and target, or the same
 // due date, merges into an earlier deadline. A length becomes a due date
 // only from the statement's own date ("Last month, ... a 50-day deadline":
-// the end of July plus 50 days, month precision); a revision without one
-// leaves the due date unknown until a later sentence restates it. Names are
-// resolved through reg. Dates are resolved against published; with a zero
+// the end of July plus 50 days, month precision); a new deadline in a
+// past-tense sentence without one runs from the published date (Approx),
+// so it is never called passed early; a revision without one leaves the
+// due date unknown until a later sentence restates it. Names are resolved
+// through reg. Dates are resolved against published; with a zero
 // published date relative ones stay unresolved.
 func findDeadlines(sents []Sentence, reg *registry, published time.Time) []Deadline {
 	return findDeadlinesWith(sents, reg, published, dlOptions{})
@@ -52,6 +65,9 @@ func findDeadlinesWith(sents []Sentence, reg *registry, published time.Time, opt
 				target = len(out) - 1
 			default:
 				target = sameDeadline(out, m)
+			}
+			if target < 0 && m.kind == mentionRevise && !m.standalone() {
+				continue // "extended his stay to two weeks": a length changed, no deadline known
 			}
 			if target < 0 {
 				out = append(out, Deadline{SetBy: m.setBy, Target: m.target, Demand: m.demand,
@@ -100,7 +116,7 @@ func applyMention(d *Deadline, m mention, text string, si int) bool {
 		}
 	}
 	switch {
-	case m.kind == mentionRestate && prev.Due.IsZero() && !r.Due.IsZero():
+	case m.kind == mentionRestate && (prev.Due.IsZero() || prev.Approx) && !r.Due.IsZero():
 		prev.Due, prev.Precision = r.Due, r.Precision
 	case m.kind != mentionRevise && r.Due.Equal(prev.Due) && r.LengthDays == prev.LengthDays:
 		return false
@@ -145,7 +161,7 @@ func sentenceMentions(text string, si int, reg *registry, published time.Time, o
 		if p := tg.low(x.i - 1); futureCues[p] || pastCues[p] || p == "from" || p == "to" || p == "after" {
 			continue
 		}
-		if tg.dir(x.i, x.j) != dirFuture {
+		if d := tg.dir(x.i, x.j); d != dirFuture && d != dirNear {
 			on = x
 			break
 		}
@@ -159,13 +175,29 @@ func sentenceMentions(text string, si int, reg *registry, published time.Time, o
 	}
 	for k := range sc.out {
 		m := &sc.out[k]
-		if on.resolved() {
-			m.rev.SetOn, m.rev.SetOnPrecision = on.Value, on.Precision
+		at := on
+		if !at.resolved() && m.kind == mentionNew && m.lengthN > 0 && !published.IsZero() {
+			// "The court gave him 30 days": the statement is no later
+			// than the article, so the length runs from the published day
+			// at the latest and the due date is never called passed early.
+			at = timex{Kind: kindRelative, Value: dayOf(published), Precision: Day}
+			m.rev.Approx = true
 		}
-		if m.lengthN > 0 && on.resolved() {
-			m.rev.Due = addUnits(periodEnd(on.Value, on.Precision), m.lengthN, m.lengthUnit)
-			m.rev.Precision = coarser(on.Precision, Day)
+		if at.resolved() {
+			m.rev.SetOn, m.rev.SetOnPrecision = at.Value, at.Precision
+		}
+		if m.lengthN > 0 && at.resolved() {
+			m.rev.Due = addUnits(periodEnd(at.Value, at.Precision), m.lengthN, m.lengthUnit)
+			m.rev.Precision = coarser(at.Precision, Day)
 		}
 	}
 	return sc.out
+}
+
+// standalone reports whether a revision found no deadline to change
+// still states one: a new date ("deliveries were delayed until October
+// 2007") or a named deadline ("extended the deadline by 10 days"), not a
+// bare length ("reduced it to 10 days" with nothing before it).
+func (m mention) standalone() bool {
+	return m.noun || (m.rev.LengthDays == 0 && m.delta == 0)
 }

@@ -17,6 +17,7 @@ type mention struct {
 	delta       int       // days added ("extended by") or removed ("cut by"), for a revision without a new value
 	lengthN     int       // a length in lengthUnit units, whose due date runs from SetOn
 	lengthUnit  Precision // Day, Week, Month or Year
+	noun        bool      // a revision whose clause names a deadline noun ("extended the deadline by 10 days")
 	setBy       string
 	target      string
 	demand      string
@@ -79,14 +80,14 @@ func (sc *sentenceScan) after(i, w int) int {
 	return -1
 }
 
-// scan walks the tokens once and records a mention at each cue.
+// scan walks the tokens once and records a mention at each cue. A cue
+// whose clause is about an occasion (a meeting, a trip) records nothing;
+// "by", "within" and "until" in the past need the sentence to impose the
+// limit (see imposedIn), so self-set targets and expected or past
+// durations are left out.
 func (sc *sentenceScan) scan() {
 	tg := sc.tg
-	hasObligation := false
-	for k, t := range tg.toks {
-		hasObligation = hasObligation || obligationWords[t.low] ||
-			((t.low == "has" || t.low == "have" || t.low == "had") && tg.low(k+1) == "to")
-	}
+	imposed := sc.imposedIn(0, len(tg.toks))
 	for k, t := range tg.toks {
 		w := t.low
 		switch {
@@ -95,38 +96,47 @@ func (sc *sentenceScan) scan() {
 		case deadlineNouns[w] || (w == "time" && tg.low(k+1) == "limit"):
 			sc.noun(k)
 		case w == "due" && tg.low(k+1) != "to":
-			if n := sc.after(k, 3); n >= 0 {
+			if n := sc.after(k, 3); n >= 0 && !sc.occasion(sc.headClause(k), k) {
 				sc.value(mentionNew, n, k, -1, -1)
 			}
 		case expireWords[w]:
-			if n := sc.after(k, 4); n >= 0 {
+			if n := sc.after(k, 4); n >= 0 && !sc.occasion(sc.headClause(k), k) {
+				sc.value(mentionNew, n, k, -1, -1)
+			}
+		case closeVerbs[w] && tg.low(k+1) != "of" && sc.windowBefore(k):
+			if n := sc.after(k, 3); n >= 0 { // "voting ends on May 20": a window's end lies ahead
+				sc.xs[n] = tg.forward(sc.xs[n])
 				sc.value(mentionNew, n, k, -1, -1)
 			}
 		case giveVerbs[w]:
 			sc.give(k)
-		case (w == "has" || w == "have" || w == "had") && sc.durationAt(k+1) >= 0:
+		case (w == "has" || w == "have") && sc.durationAt(k+1) >= 0:
 			sc.give(k)
 		case w == "until" || w == "till":
-			if n := sc.at(k + 1); n >= 0 && !sc.xs[n].Past {
-				sc.value(mentionNew, n, k, -1, -1)
+			n := sc.at(k + 1)
+			if n < 0 || sc.xs[n].Past || sc.pastState(k, sc.xs[n]) || sc.occasion(sc.headClause(k), k) {
+				break
 			}
+			sc.value(mentionNew, n, k, -1, -1)
 		case w == "later" && tg.low(k-1) == "no" && tg.low(k+1) == "than":
 			if n := sc.at(k + 2); n >= 0 {
 				sc.value(mentionNew, n, k-1, -1, -1)
 			}
 		case w == "by":
 			n := sc.at(k + 1)
-			if n < 0 || sc.xs[n].Past || nearestDir(tg.marks, k, sc.xs[n].j) == dirPast {
+			if n < 0 || sc.xs[n].Past || nearestDir(tg.marks, k, sc.xs[n].j) == dirPast && !sc.infinitiveBefore(k) {
 				break
 			}
-			edge := edgeWords[tg.low(k+1)] || edgeWords[tg.low(k+2)]
-			if sc.opts.bareBy || edge || hasObligation {
+			if sc.opts.bareBy || imposed {
 				sc.value(mentionNew, n, k, -1, -1)
 			}
 		case w == "within":
+			if !imposed {
+				break
+			}
 			if n := sc.at(k); n >= 0 && !sc.xs[n].Past {
 				sc.value(mentionNew, n, k, -1, -1)
-			} else if n := sc.durationAt(k + 1); n >= 0 && sc.imposedBefore(k) {
+			} else if n := sc.durationAt(k + 1); n >= 0 {
 				sc.value(mentionNew, n, k, -1, -1)
 			}
 		case w == "from":
@@ -135,23 +145,12 @@ func (sc *sentenceScan) scan() {
 	}
 }
 
-// imposedBefore reports whether an obligation or a setting verb ("must",
-// "ordered", "gave") comes before token k: "ordered them to leave within
-// 30 days" imposes a limit, "Within two days, he had resigned" does not.
-func (sc *sentenceScan) imposedBefore(k int) bool {
-	for p := 0; p < k; p++ {
-		if w := sc.tg.low(p); obligationWords[w] || setterVerbs[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // window reads "from DATE to|until|through DATE" pointing forward (a
-// voting window, an offer period) as a deadline due at its end.
+// voting window, an offer period) as a deadline due at its end; the
+// dates of an event ("the festival runs from June 1 to June 5") are none.
 func (sc *sentenceScan) window(k int) {
 	a := sc.at(k + 1)
-	if a < 0 {
+	if a < 0 || !sc.windowOpen() {
 		return
 	}
 	x := sc.xs[a]
@@ -167,7 +166,10 @@ func (sc *sentenceScan) window(k int) {
 	sc.value(mentionNew, b, k, -1, -1)
 }
 
-// revision reads "reduced/extended/moved/delayed it to|until|by X".
+// revision reads "reduced/extended/moved/delayed it to|until|by X". What
+// is changed is read from the verb's clause up to "to": an occasion ("the
+// meeting was moved to Thursday", "reduced his sentence to 10 years") is
+// no deadline; a deadline noun there marks the mention (see mention.noun).
 func (sc *sentenceScan) revision(k int) {
 	tg := sc.tg
 	for p := k + 1; p <= k+5 && p < len(tg.toks); p++ {
@@ -178,23 +180,30 @@ func (sc *sentenceScan) revision(k int) {
 			}
 			continue
 		}
+		cs := sc.clauseStart(k)
+		if sc.occasion(cs, p) {
+			return
+		}
+		m := mention{kind: mentionRevise, noun: sc.namesDeadline(cs, p)}
 		if d := sc.durationAt(p + 1); d >= 0 {
 			if w == "by" {
-				sign := 1
+				m.delta = sc.xs[d].days()
 				if shrinkVerbs[tg.low(k)] {
-					sign = -1
+					m.delta = -m.delta
 				}
 				sc.used[d] = true
-				sc.out = append(sc.out, mention{kind: mentionRevise, delta: sign * sc.xs[d].days(),
-					rev: Revision{Evidence: sc.evidence(k, sc.xs[d].j), Sentence: sc.si}})
+				m.rev = Revision{Evidence: sc.evidence(k, sc.xs[d].j), Sentence: sc.si}
+				sc.out = append(sc.out, m)
 				return
 			}
 			sc.value(mentionRevise, d, k, -1, -1)
+			sc.out[len(sc.out)-1].noun = m.noun
 			return
 		}
 		if n := sc.at(p + 1); n >= 0 && w != "by" {
 			sc.xs[n] = tg.forward(sc.xs[n])
 			sc.value(mentionRevise, n, k, -1, -1)
+			sc.out[len(sc.out)-1].noun = m.noun
 			return
 		}
 	}
@@ -225,6 +234,11 @@ func (sc *sentenceScan) noun(k int) {
 		}
 	}
 	if n := sc.after(end-1, 8); n >= 0 {
+		for p := end; p < sc.xs[n].i; p++ {
+			if reviseVerbs[tg.low(p)] {
+				return // "the deadline was moved to Thursday": the revision reads it forward
+			}
+		}
 		kind := mentionNew
 		if dlDefinite[tg.low(k-1)] && restateVerbs[tg.low(end)] {
 			kind = mentionRestate
@@ -237,7 +251,8 @@ func (sc *sentenceScan) noun(k int) {
 func (sc *sentenceScan) give(k int) {
 	for p := k + 1; p <= k+8 && p < len(sc.tg.toks); p++ {
 		if d := sc.durationAt(p); d >= 0 {
-			if w := sc.tg.low(sc.xs[d].j); w == "to" || w == "for" || w == "until" {
+			j := sc.xs[d].j
+			if w := sc.tg.low(j); (w == "to" || w == "for" || w == "until") && !remainingVerbs[sc.tg.low(j+1)] {
 				sc.value(mentionNew, d, k, -1, -1)
 			}
 			return

@@ -19,6 +19,7 @@ var dlAux = wordSet("has", "have", "had", "will", "would", "also", "then", "late
 var passiveAux = wordSet("was", "were", "been", "be", "is", "are", "being")
 var targetStops = wordSet("a", "an", "the", "from", "to", "until", "till", "by", "on", "in",
 	"for", "with", "and", "or", "that", ".", ",", ";", ":")
+var timePreps = wordSet("in", "on", "at", "by", "during", "since")
 var consequenceVerbs = wordSet("face", "risk", "suffer", "see", "be")
 var dlPronouns = wordSet("he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you")
 
@@ -125,13 +126,27 @@ func (sc *sentenceScan) parts(m *mention, cue, np, after int) {
 // "Trump"). passive is true for "were given", whose subject is the target.
 func (sc *sentenceScan) subject(verb int) (name string, passive bool) {
 	cs, ce := sc.clauseStart(verb), verb
+	for _, x := range sc.xs {
+		// "Last week the minister gave", "In June the council gave": the
+		// time is no part of the subject.
+		if (x.i == cs || x.i == cs+1 && timePreps[sc.tg.low(cs)]) && x.j < ce {
+			cs = x.j
+		}
+	}
 	for ce > cs && (dlAux[sc.tg.low(ce-1)] || strings.HasSuffix(sc.tg.low(ce-1), "ly")) {
 		ce--
 	}
-	if ce > cs && passiveAux[sc.tg.low(ce-1)] {
-		return sc.name(sc.phrase(cs, ce-1)), true
+	if ce > cs+1 && sc.tg.low(ce-1) == "to" { // "Parliament voted to extend": the subject of "voted"
+		ce -= 2
 	}
-	return sc.name(sc.phrase(cs, ce)), false
+	passive = ce > cs && passiveAux[sc.tg.low(ce-1)]
+	if passive {
+		ce--
+	}
+	for ce > cs && (dlAux[sc.tg.low(ce-1)] || passiveAux[sc.tg.low(ce-1)]) { // "have been told"
+		ce--
+	}
+	return sc.name(sc.phrase(cs, ce)), passive
 }
 
 // startsTime reports whether an expression starts at timeToken i.

@@ -122,9 +122,9 @@ func TestDeadlines(t *testing.T) {
 		{"extended to a date", []string{"On Monday, the minister extended the deadline to September 30."},
 			[]dlWant{{"2025-09-30", Day, "the minister", "", "", "", []int{0}}}},
 		{"passive give", []string{"Rebels were given 48 hours to leave the city."},
-			[]dlWant{{"", "", "", "Rebels", "leave the city", "", []int{2}}}},
+			[]dlWant{{"2025-08-08", Day, "", "Rebels", "leave the city", "", []int{2}}}}, // runs from the published day
 		{"past order within", []string{"The court ordered the company to pay the fine within 30 days."},
-			[]dlWant{{"", "", "The court", "the company", "", "", []int{30}}}},
+			[]dlWant{{"2025-09-05", Day, "The court", "the company", "", "", []int{30}}}},
 		{"revision merges, restatement merges", []string{
 			"The EU gave Greece until Sunday to accept the terms.",
 			"Greece has until Sunday to accept the terms.",

@@ -5,8 +5,9 @@ import "time"
 // findEvents returns the dated statements of an article for a timeline:
 // one Event per sentence that holds a resolvable time expression (a date,
 // or a period relative to the published date or to the previous event;
-// durations alone do not count), in sentence order. The first such
-// expression of the sentence dates it. A reference ("that same month")
+// durations alone do not count, nor do spans that name no point: a range
+// "in two to three years", a limit "within 10 days"), in sentence order.
+// The first such expression of the sentence dates it. A reference ("that same month")
 // takes the period of the previous event, when that event is at least as
 // precise. With a zero published date only absolute dates are resolved.
 func findEvents(sents []Sentence, published time.Time) []Event {
@@ -15,7 +16,7 @@ func findEvents(sents []Sentence, published time.Time) []Event {
 		for _, x := range tagTimes(s.Text, published) {
 			when, prec := x.Value, x.Precision
 			switch {
-			case x.Kind == kindDuration:
+			case x.Kind == kindDuration || x.span():
 				continue
 			case x.Kind == kindRef:
 				if len(out) == 0 {

@@ -38,6 +38,16 @@ type timex struct {
 	i, j int // token span [i, j)
 }
 
+// span reports whether x is a length counted from the published date that
+// names no single point: a range ("in two to three years", "10 to 12 days
+// ago") or a limit ("within 10 days").
+func (x timex) span() bool {
+	if x.Kind != kindRelative || x.Max == 0 {
+		return false
+	}
+	return x.Min != x.Max || strings.HasPrefix(strings.ToLower(x.Text), "within")
+}
+
 // resolved reports whether x names a point in time.
 func (x timex) resolved() bool { return !x.Value.IsZero() }
 

@@ -113,6 +113,7 @@ const (
 	dirPast    = -1
 	dirNone    = 0
 	dirFuture  = 1
+	dirNear    = 2  // forward from a past statement ("gave Syria until April 10"): the nearest reading
 	markWindow = 12 // tokens within which a tense mark governs an expression
 )
 
@@ -207,4 +208,43 @@ func wordSet(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// timeCueMarks are tense marks that are no verb: cue words and time
+// words, which say nothing of when a statement was made.
+var timeCueMarks = wordSet("tomorrow", "next", "upcoming", "deadline", "deadlines", "ultimatum",
+	"expires", "expire", "expiring", "within", "until", "till", "due", "ago", "yesterday", "last",
+	"earlier")
+
+// pastBefore reports whether the nearest verb tense mark before timeToken
+// k, within markWindow tokens, is past ("gave Syria until ...").
+func (tg *tagger) pastBefore(k int) bool {
+	for n := len(tg.marks) - 1; n >= 0; n-- {
+		m := tg.marks[n]
+		if m.pos >= k || timeCueMarks[tg.low(m.pos)] {
+			continue
+		}
+		return k-m.pos <= markWindow && m.dir == dirPast
+	}
+	return false
+}
+
+// nearest returns the candidate closest to p; the first wins a tie.
+func nearest(p time.Time, cands ...time.Time) time.Time {
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if absDays(c, p) < absDays(best, p) {
+			best = c
+		}
+	}
+	return best
+}
+
+// absDays is the number of days between two UTC days.
+func absDays(a, b time.Time) int64 {
+	d := (a.Unix() - b.Unix()) / 86400
+	if d < 0 {
+		return -d
+	}
+	return d
 }

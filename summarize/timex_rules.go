@@ -53,7 +53,10 @@ var pastCues = wordSet("since")
 
 // dir returns the direction of the span [i, j): the cue just before it
 // (skipping "on", "the end of" and the like), else the nearest tense mark,
-// else dirNone.
+// else dirNone. A forward cue in a past-tense sentence gives dirNear: the
+// limit ran forward from a statement made before the published date, so
+// the reading nearest to that date wins ("On Monday the UN gave Syria
+// until April 10", published in May: this April).
 func (tg *tagger) dir(i, j int) int {
 	if tg.force != dirNone {
 		return tg.force
@@ -65,6 +68,9 @@ func (tg *tagger) dir(i, j int) int {
 	}
 	switch {
 	case futureCues[tg.low(k)]:
+		if tg.pastBefore(k) {
+			return dirNear
+		}
 		return dirFuture
 	case pastCues[tg.low(k)]:
 		return dirPast
@@ -211,7 +217,7 @@ func (tg *tagger) weekdayDate(wd time.Weekday, dir int, strict bool) time.Time {
 	}
 	p := dayOf(tg.pub)
 	ahead := (int(wd) - int(p.Weekday()) + 7) % 7
-	if dir == dirFuture {
+	if dir == dirFuture || dir == dirNear { // a weekday limit set days ago still lies ahead
 		if ahead == 0 && strict {
 			ahead = 7
 		}
@@ -233,6 +239,9 @@ func (tg *tagger) monthDay(m time.Month, d int, dir int) time.Time {
 	}
 	p := dayOf(tg.pub)
 	t := ymd(p.Year(), m, d)
+	if dir == dirNear {
+		return nearest(p, t, ymd(p.Year()-1, m, d), ymd(p.Year()+1, m, d))
+	}
 	switch {
 	case dir == dirFuture && t.Before(p):
 		t = ymd(p.Year()+1, m, d)
@@ -248,6 +257,10 @@ func (tg *tagger) monthOnly(m time.Month, dir int) time.Time {
 		return time.Time{}
 	}
 	y := tg.pub.Year()
+	if dir == dirNear {
+		p := dayOf(tg.pub)
+		return nearest(p, ymd(y, m, 15), ymd(y-1, m, 15), ymd(y+1, m, 15)).AddDate(0, 0, -14)
+	}
 	switch {
 	case dir == dirFuture && m < tg.pub.Month():
 		y++

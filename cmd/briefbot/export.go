@@ -43,6 +43,7 @@ type exportQuote struct {
 	Sentence int    `json:"sentence"`
 	Mention  string `json:"mention,omitempty"`
 	Cue      string `json:"cue,omitempty"`
+	Role     string `json:"role"` // the speaker's role as the article gives it, "" when none
 }
 
 type exportDeadline struct {
@@ -58,10 +59,13 @@ type exportDeadline struct {
 }
 
 type exportHistory struct {
-	LengthDays int    `json:"length_days,omitempty"`
-	Due        string `json:"due,omitempty"`
-	SetOn      string `json:"set_on,omitempty"`
-	Evidence   string `json:"evidence"`
+	LengthDays     int    `json:"length_days,omitempty"`
+	Due            string `json:"due,omitempty"`
+	Precision      string `json:"precision,omitempty"`
+	SetOn          string `json:"set_on,omitempty"`
+	SetOnPrecision string `json:"set_on_precision,omitempty"`
+	SetOnApprox    bool   `json:"set_on_approx,omitempty"` // set_on is the published date standing in for an unstated one
+	Evidence       string `json:"evidence"`
 }
 
 type exportEvent struct {
@@ -98,7 +102,7 @@ func exportOf(a corpus.Article, an *summarize.Analysis, story string, withSenten
 		x.People = append(x.People, exportPerson{Name: p.Name, Aliases: aliases, Description: p.Description, Org: p.Org})
 	}
 	for _, q := range an.Quotes {
-		x.Quotes = append(x.Quotes, exportQuote{Speaker: q.Speaker, Text: q.Text, Kind: q.Kind, Sentence: q.Sentence, Mention: q.Mention, Cue: q.Cue})
+		x.Quotes = append(x.Quotes, exportQuote{Speaker: q.Speaker, Text: q.Text, Kind: q.Kind, Sentence: q.Sentence, Mention: q.Mention, Cue: q.Cue, Role: q.Role})
 	}
 	for _, d := range an.Deadlines {
 		xd := exportDeadline{
@@ -107,7 +111,8 @@ func exportOf(a corpus.Article, an *summarize.Analysis, story string, withSenten
 			Evidence: d.Evidence, Sentence: d.Sentence,
 		}
 		for _, r := range d.History {
-			xd.History = append(xd.History, exportHistory{LengthDays: r.LengthDays, Due: day(r.Due), SetOn: day(r.SetOn), Evidence: r.Evidence})
+			xd.History = append(xd.History, exportHistory{LengthDays: r.LengthDays, Due: day(r.Due), Precision: string(r.Precision),
+				SetOn: day(r.SetOn), SetOnPrecision: string(r.SetOnPrecision), SetOnApprox: r.Approx, Evidence: r.Evidence})
 		}
 		x.Deadlines = append(x.Deadlines, xd)
 	}

@@ -28,7 +28,7 @@ func runCmd(t *testing.T, stdin string, vars map[string]string, args ...string) 
 }
 
 func TestConsolePipedAnswersAndExits(t *testing.T) {
-	code, out, errOut := runCmd(t, "deadline status\nwho said what\n", nil)
+	code, out, errOut := runCmd(t, "deadline status\nwho said what\nmore\nmore\nmore\n", nil) // who said what is paged, never cut
 	if code != exitOK {
 		t.Fatalf("exit = %d, stderr:\n%s", code, errOut)
 	}
@@ -47,7 +47,7 @@ func TestAskSeed(t *testing.T) {
 		question string
 		want     []string
 	}{
-		{"deadline status", []string{"Set by Donald Trump for Vladimir Putin", "50 days, cut to 10 days", "week of 4 Aug 2025", "passed 5 days ago"}},
+		{"deadline status", []string{"Set by Donald Trump for Vladimir Putin", "Set at 50 days in July 2025", "cut to 10 days (date not given)", "week of 4 Aug 2025", "passed 5 days ago"}},
 		{"who said what", []string{"Moskovsky Komsomolets", "Konstantin Blokhin", "Nina Khrushcheva", "Donald Trump", "Vladimir Putin", "disgusting"}},
 		{"what did Khrushcheva say", []string{"Putin will continue the war", "Putin thinks that he is fulfilling"}},
 	}

@@ -1,0 +1,163 @@
+package bot
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// mergeWindow is how far apart, in days, two reports of one deadline may
+// lie: the span of one (its statement dates, due dates and articles) must
+// come within this many days of the other's. The same parties' deadline a
+// year later is another deadline.
+const mergeWindow = 60
+
+// deadlineRef is one deadline of the corpus: the reports of it in every
+// article merged into one record. revs holds each state it has had, with
+// the article that reported it, in date order; the last one is the state
+// that stands. The remaining fields come from the latest report that has
+// them.
+type deadlineRef struct {
+	setBy, target       string // as the name book writes them
+	setKey, targetKey   string // name book keys, "" when unknown
+	demand, consequence string
+	evidence            string // the sentence stating the latest state
+	art                 int    // the article of the latest report
+	arts                []int  // every article that reports it, oldest first
+	revs                []revisionRef
+	words               map[string]bool // content terms of its reports, for merging
+}
+
+// revisionRef is one state of a merged deadline: its first report, the
+// date it sorts by (the statement date, else the article's) and the
+// articles that repeat it.
+type revisionRef struct {
+	art  int
+	r    summarize.Revision
+	key  time.Time
+	also []int
+}
+
+// latest returns the state that stands.
+func (dr *deadlineRef) latest() summarize.Revision { return dr.revs[len(dr.revs)-1].r }
+
+// due returns the due date and precision of the state that stands; the zero
+// time when that state names none (an earlier due date does not count: it
+// was superseded).
+func (dr *deadlineRef) due() (time.Time, summarize.Precision) {
+	r := dr.latest()
+	return r.Due, r.Precision
+}
+
+// indexDeadlines merges the deadlines of every article, oldest article
+// first, into one record per deadline (see sameDeadline), files them
+// latest first, and indexes them by actor and by the words of their
+// reports, titles and summaries.
+func (ix *Index) indexDeadlines() {
+	arts := slices.Clone(ix.byDate)
+	slices.Reverse(arts) // oldest first, undated first too: they merge into nothing dated
+	for _, i := range arts {
+		for _, d := range ix.ans[i].Deadlines {
+			ix.addDeadline(i, d)
+		}
+	}
+	for k := range ix.deadlines {
+		dr := &ix.deadlines[k]
+		slices.SortStableFunc(dr.revs, func(a, b revisionRef) int { return a.key.Compare(b.key) })
+	}
+	slices.SortStableFunc(ix.deadlines, func(a, b deadlineRef) int {
+		return cmp.Or(laterFirst(a.revs[len(a.revs)-1].key, b.revs[len(b.revs)-1].key), laterFirst(a.latest().Due, b.latest().Due))
+	})
+	for id, dr := range ix.deadlines {
+		parts := []string{dr.setBy, dr.target, dr.demand, dr.consequence, dr.evidence}
+		for _, a := range dr.arts {
+			parts = append(parts, ix.arts[a].Title)
+			parts = append(parts, ix.summary(a)...)
+		}
+		for _, rv := range dr.revs {
+			parts = append(parts, rv.r.Evidence, ix.sentence(rv.art, rv.r.Sentence))
+		}
+		ix.deadlineTerms.add(id, strings.Join(parts, " "))
+		for _, k := range []string{dr.setKey, dr.targetKey} {
+			for _, key := range ix.names.keys[k] {
+				if ids := ix.actorKeys[key]; len(ids) == 0 || ids[len(ids)-1] != id {
+					ix.actorKeys[key] = append(ids, id)
+				}
+			}
+		}
+	}
+}
+
+// addDeadline merges one article's deadline into the record of the same
+// deadline, or files it as a new one.
+func (ix *Index) addDeadline(art int, d summarize.Deadline) {
+	in := ix.report(art, d)
+	for k := range ix.deadlines {
+		if ix.sameDeadline(&ix.deadlines[k], &in) {
+			ix.deadlines[k].merge(in)
+			return
+		}
+	}
+	ix.deadlines = append(ix.deadlines, in)
+}
+
+// report turns one article's deadline into a one-article record. A
+// deadline without history gets one revision from its own fields; a
+// revision's date key is its statement date, else its article's, and never
+// earlier than the revision before it in the same article.
+func (ix *Index) report(art int, d summarize.Deadline) deadlineRef {
+	dr := deadlineRef{
+		setKey: ix.names.resolve(d.SetBy), targetKey: ix.names.resolve(d.Target),
+		demand: d.Demand, consequence: d.Consequence, evidence: d.Evidence,
+		art: art, arts: []int{art}, words: map[string]bool{},
+	}
+	dr.setBy, dr.target = cmp.Or(ix.names.display[dr.setKey], d.SetBy), cmp.Or(ix.names.display[dr.targetKey], d.Target)
+	hist := slices.Clone(d.History)
+	if len(hist) == 0 {
+		hist = []summarize.Revision{{Due: d.Due, Precision: d.Precision, Evidence: d.Evidence, Sentence: d.Sentence}}
+	}
+	if last := &hist[len(hist)-1]; last.Due.IsZero() && !d.Due.IsZero() {
+		last.Due, last.Precision = d.Due, d.Precision
+	}
+	var prev time.Time
+	for _, r := range hist {
+		key := cmp.Or(r.SetOn, ix.arts[art].Published)
+		if key.Before(prev) {
+			key = prev
+		}
+		prev = key
+		dr.revs = append(dr.revs, revisionRef{art: art, r: r, key: key})
+	}
+	for _, s := range []string{d.Demand, d.Consequence, d.Evidence} {
+		for _, t := range terms(s) {
+			if !genericDeadlineTerms[t] {
+				dr.words[t] = true
+			}
+		}
+	}
+	return dr
+}
+
+// genericDeadlineTerms are stemmed terms every deadline report may carry;
+// they say nothing about which deadline it is.
+var genericDeadlineTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range terms("deadline deadlines ultimatum day days week weeks month months year years " +
+		"due until set gave given extended cut reduced moved end ends expires today tomorrow " +
+		"january february march april may june july august september october november december " +
+		"monday tuesday wednesday thursday friday saturday sunday") {
+		m[t] = true
+	}
+	return m
+}()
+
+// sentence returns the text of an article's sentence, "" when out of range.
+func (ix *Index) sentence(art, s int) string {
+	if sents := ix.ans[art].Sentences; s >= 0 && s < len(sents) {
+		return sents[s].Text
+	}
+	return ""
+}

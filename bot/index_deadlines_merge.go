@@ -1,0 +1,175 @@
+package bot
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// Deciding that two articles report one deadline, and folding the second
+// report into the first.
+
+// sameDeadline reports whether the report b (from a later or same-day
+// article) is of the deadline a: they come from different articles, their
+// spans lie within mergeWindow days, and
+//   - the same setter (through the name book: "Trump" is "Donald Trump")
+//     set it, for the same target or one left unnamed, and their demand,
+//     consequence and evidence share a content word or they share a state
+//     (the setter's "50 days" for "Russia" and for "Putin"); or
+//   - a setter is unnamed, they share a dated state and a content word
+//     ("deliveries ... delayed until October 2007", "deliveries ... not due
+//     until October").
+func (ix *Index) sameDeadline(a, b *deadlineRef) bool {
+	if slices.Contains(a.arts, b.art) || !ix.near(a, b) {
+		return false
+	}
+	shared := sharedState(a, b)
+	if a.setKey != "" && b.setKey != "" {
+		if a.setKey != b.setKey {
+			return false
+		}
+		sameTarget := a.targetKey == "" || b.targetKey == "" || a.targetKey == b.targetKey
+		return shared || sameTarget && overlap(a.words, b.words)
+	}
+	return shared && overlap(a.words, b.words)
+}
+
+// near reports whether the spans of a and b come within mergeWindow days.
+func (ix *Index) near(a, b *deadlineRef) bool {
+	a0, a1 := ix.span(a)
+	b0, b1 := ix.span(b)
+	if a0.IsZero() || b0.IsZero() {
+		return a0.IsZero() && b0.IsZero() // undated reports merge only with each other
+	}
+	w := mergeWindow * 24 * time.Hour
+	return !b0.After(a1.Add(w)) && !a0.After(b1.Add(w))
+}
+
+// span returns the earliest and latest dates a record names: its
+// statement dates, its due dates and its articles' published dates.
+func (ix *Index) span(dr *deadlineRef) (first, last time.Time) {
+	var ts []time.Time
+	for _, rv := range dr.revs {
+		ts = append(ts, rv.key, rv.r.Due)
+	}
+	for _, a := range dr.arts {
+		ts = append(ts, ix.arts[a].Published)
+	}
+	for _, t := range ts {
+		if t.IsZero() {
+			continue
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if last.IsZero() || t.After(last) {
+			last = t
+		}
+	}
+	return first, last
+}
+
+// overlap reports whether two term sets share a term.
+func overlap(a, b map[string]bool) bool {
+	for t := range a {
+		if b[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedState reports whether a and b report one state (see sameState).
+func sharedState(a, b *deadlineRef) bool {
+	for _, x := range a.revs {
+		for _, y := range b.revs {
+			if sameState(x.r, y.r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameState reports whether two revisions state the same thing: the same
+// length (due dates, when both are known, agreeing), or, without a length,
+// due dates that agree: the finer lies in the coarser's period ("8 Aug",
+// "the week of 4 Aug").
+func sameState(x, y summarize.Revision) bool {
+	if x.LengthDays != y.LengthDays {
+		return false
+	}
+	if x.Due.IsZero() || y.Due.IsZero() {
+		return x.LengthDays > 0
+	}
+	if rank(x.Precision) > rank(y.Precision) {
+		x, y = y, x
+	}
+	start, end := period(y.Due, y.Precision)
+	return !x.Due.Before(start) && !x.Due.After(end)
+}
+
+// period returns the first and last day of the period a due date of
+// precision p stands for.
+func period(t time.Time, p summarize.Precision) (time.Time, time.Time) {
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	switch p {
+	case summarize.Week:
+		s := monday(t)
+		return s, s.AddDate(0, 0, 6)
+	case summarize.Month:
+		s := t.AddDate(0, 0, 1-t.Day())
+		return s, s.AddDate(0, 1, -1)
+	case summarize.Year:
+		return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC), time.Date(t.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return t, t
+}
+
+// rank orders precisions from fine to coarse.
+func rank(p summarize.Precision) int {
+	return slices.Index([]summarize.Precision{summarize.Day, summarize.Week, summarize.Month, summarize.Year}, p)
+}
+
+// merge folds the later report in into dr: a state dr already has gains
+// what in knows better (a due date, a finer or stated date) and in's
+// article; a new state is added. The demand, consequence and evidence of
+// the later report win when it has them.
+func (dr *deadlineRef) merge(in deadlineRef) {
+	for _, y := range in.revs {
+		k := slices.IndexFunc(dr.revs, func(x revisionRef) bool { return sameState(x.r, y.r) })
+		if k < 0 {
+			dr.revs = append(dr.revs, y)
+			continue
+		}
+		x := &dr.revs[k]
+		if !slices.Contains(x.also, y.art) && x.art != y.art {
+			x.also = append(x.also, y.art)
+		}
+		if !y.r.Due.IsZero() && (x.r.Due.IsZero() || rank(y.r.Precision) < rank(x.r.Precision)) {
+			x.r.Due, x.r.Precision = y.r.Due, y.r.Precision
+		}
+		if !y.r.SetOn.IsZero() && (x.r.SetOn.IsZero() || x.r.Approx && !y.r.Approx ||
+			rank(y.r.SetOnPrecision) < rank(x.r.SetOnPrecision)) {
+			x.r.SetOn, x.r.SetOnPrecision, x.r.Approx, x.key = y.r.SetOn, y.r.SetOnPrecision, y.r.Approx, y.key
+		}
+	}
+	if !slices.Contains(dr.arts, in.art) {
+		dr.arts = append(dr.arts, in.art)
+	}
+	dr.demand, dr.consequence = cmp.Or(in.demand, dr.demand), cmp.Or(in.consequence, dr.consequence)
+	if dr.setKey == "" {
+		dr.setBy, dr.setKey = in.setBy, in.setKey
+	}
+	if dr.targetKey == "" {
+		dr.target, dr.targetKey = in.target, in.targetKey
+	}
+	if in.evidence != "" {
+		dr.evidence, dr.art = in.evidence, in.art
+	}
+	for t := range in.words {
+		dr.words[t] = true
+	}
+}
