@@ -1,14 +1,28 @@
 package main
 
 import (
-	"errors"
 	"log/slog"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/config"
+	"github.com/briefbot/briefbot/platforms/discord"
 )
 
-// newDiscord builds the Discord adapter from the configuration.
+// newDiscord builds the Discord adapter from the configuration: the token,
+// the guild /brief is registered in (globally when none), the REST base
+// (the gateway is discovered through it) and whether to ask for the
+// message-content intent. /brief is generated from commands.
 func newDiscord(cfg config.Discord, commands []bot.Command, log *slog.Logger) (bot.Platform, error) {
-	return nil, errors.New("the discord adapter is not built into this version")
+	a, err := discord.New(discord.Options{
+		Token:          cfg.BotToken.Reveal(),
+		GuildID:        cfg.GuildID,
+		APIURL:         cfg.APIURL,
+		MessageContent: cfg.MessageContent,
+		Commands:       commands,
+		Logger:         log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
 }

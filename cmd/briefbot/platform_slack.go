@@ -1,14 +1,26 @@
 package main
 
 import (
-	"errors"
 	"log/slog"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/config"
+	"github.com/briefbot/briefbot/platforms/slack"
 )
 
-// newSlack builds the Slack adapter from the configuration.
+// newSlack builds the Slack adapter from the configuration: Socket Mode
+// when an app-level token is set, else the HTTP Events API on EventsAddr.
 func newSlack(cfg config.Slack, log *slog.Logger) (bot.Platform, error) {
-	return nil, errors.New("the slack adapter is not built into this version")
+	a, err := slack.New(slack.Options{
+		BotToken:      cfg.BotToken.Reveal(),
+		AppToken:      cfg.AppToken.Reveal(),
+		SigningSecret: cfg.SigningSecret.Reveal(),
+		APIURL:        cfg.APIURL,
+		EventsAddr:    cfg.EventsAddr,
+		Logger:        log,
+	})
+	if err != nil {
+		return nil, err // not a typed nil in a non-nil interface
+	}
+	return a, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/platforms/discord/discordtest"
 )
 
 // fakePlatform's Listen returns err at once, or waits for its context when
@@ -38,12 +39,22 @@ func TestListenAll(t *testing.T) {
 	}
 }
 
-func TestRunWithAnUnbuiltPlatformFails(t *testing.T) {
-	code, _, errOut := runCmd(t, "", map[string]string{"DISCORD_BOT_TOKEN": "secret-token-value"})
-	if code != exitFailure || errOut == "" {
-		t.Errorf("exit = %d, stderr %q", code, errOut)
+// TestRunDiscordWithARefusedTokenFails runs the binary's run path against a
+// fake Discord (no network) that refuses the token: briefbot stops with a
+// clear error, before identifying, and never prints the token.
+func TestRunDiscordWithARefusedTokenFails(t *testing.T) {
+	srv := discordtest.New(t, discordtest.Options{Token: "the-right-token"})
+	code, _, errOut := runCmd(t, "", map[string]string{
+		"DISCORD_BOT_TOKEN": "secret-token-value",
+		"DISCORD_API_URL":   srv.URL(),
+	})
+	if code != exitFailure || !strings.Contains(errOut, "discord") || !strings.Contains(errOut, "authentication failed") {
+		t.Errorf("exit = %d, stderr %q; want a failure naming discord and the refused token", code, errOut)
 	}
 	if strings.Contains(errOut, "secret-token-value") {
 		t.Errorf("stderr shows the token: %q", errOut)
+	}
+	if n := srv.Count(discordtest.Is(discordtest.KindIdentify)); n != 0 {
+		t.Errorf("identified %d times with a refused token, want 0", n)
 	}
 }
