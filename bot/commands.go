@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -39,6 +40,9 @@ type command struct {
 	forms [][]string // lowercase word sequences that call it; "what did" is parsed apart
 	topic bool       // a leading "about", "on"… of the argument is dropped
 	run   func(b *Bot, ix *Index, req request, now time.Time) Reply
+	// act, when set, runs instead of run: the answer depends on the
+	// conversation or the ledger, so it is never cached.
+	act func(ctx context.Context, b *Bot, m Message, req request) (Reply, error)
 }
 
 // registry returns the commands in help order.
@@ -72,6 +76,21 @@ func registry() []command {
 		{Command: Command{Name: "sources", Usage: "sources",
 			Help: "The loaded articles, and the files that could not be loaded."},
 			forms: forms("sources", "source", "articles"), run: sources},
+		{Command: Command{Name: "digest", Usage: "digest [NAME]", Arg: "NAME",
+			Help: "Preview this channel's next digest now (nothing is posted)."},
+			forms: forms("digest", "digest preview", "preview"), act: digestPreview},
+		{Command: Command{Name: "digest status", Usage: "digest status",
+			Help: "The last and next run of this channel's digests, with a link to the last one."},
+			forms: forms("digest status", "digests"), act: digestStatus},
+		{Command: Command{Name: "subscribe", Usage: "subscribe daily HH:MM [TZ]", Arg: "daily HH:MM [TZ]", ArgRequired: true,
+			Help: "Admins: a daily digest in this channel at that time (IANA zone, default UTC)."},
+			forms: forms("subscribe"), act: subscribe},
+		{Command: Command{Name: "unsubscribe", Usage: "unsubscribe",
+			Help: "Admins: end this channel's daily digest."},
+			forms: forms("unsubscribe"), act: unsubscribe},
+		{Command: Command{Name: "schedules", Usage: "schedules",
+			Help: "Admins: every scheduled digest on this platform, with its next run."},
+			forms: forms("schedules", "schedule"), act: schedules},
 	}
 }
 

@@ -48,6 +48,7 @@ type Bot struct {
 
 	mu    sync.Mutex // serialises swaps
 	state atomic.Pointer[state]
+	sched atomic.Pointer[Scheduler] // the digests' scheduler, nil when digests are off
 }
 
 // state is what a swap replaces at once: the index and its generation,
@@ -153,6 +154,9 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 		if page, ok := b.pages.take(conversation(m)); ok {
 			return cloneReplies([]Reply{page}), nil
 		}
+	}
+	if req.cmd != nil && req.cmd.act != nil {
+		return b.act(ctx, m, req) // per channel, never cached (digest_commands.go)
 	}
 	st, now := b.state.Load(), b.now()
 	// The day is part of the key: deadline status counts days from it.
