@@ -22,6 +22,13 @@ type Config struct {
 	CacheTTL time.Duration
 	// LogLevel is the least severe level logged (to stderr).
 	LogLevel slog.Level
+	// State is the folder of the durable state (the digest ledger, chat
+	// subscriptions): BRIEFBOT_STATE, else the user's state folder; ""
+	// when there is none, and scheduled digests are off (see file.go).
+	State string
+	// File is the configuration file (BRIEFBOT_CONFIG, or --config):
+	// scheduled digests and admins; "" for none.
+	File string
 
 	Slack   Slack
 	Discord Discord
@@ -137,6 +144,7 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 		BotToken: secret(EnvSlackBot), AppToken: secret(EnvSlackApp), SigningSecret: secret(EnvSlackSigning),
 		APIURL: withSlash(plain(EnvSlackAPIURL, c.Slack.APIURL)), EventsAddr: plain(EnvSlackEvents, c.Slack.EventsAddr),
 	}
+	c.State, c.File = stateDir(lookup), plain(EnvConfig, "")
 	c.Discord = Discord{
 		BotToken: secret(EnvDiscordToken), GuildID: plain(EnvDiscordGuild, ""),
 		APIURL: withSlash(plain(EnvDiscordAPI, c.Discord.APIURL)),
