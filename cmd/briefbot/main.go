@@ -5,6 +5,7 @@
 //	briefbot [--corpus DIR]                        run the bot
 //	briefbot ask [--corpus DIR] QUESTION...        print one answer
 //	briefbot analyze --json [--sentences] PATH...  export the analysis as JSON
+//	briefbot digest [--corpus DIR] [--since D]     preview a digest
 //
 // main is the only place that knows every concrete type: it reads the
 // configuration, loads the corpus and wires the platforms to the bot.
@@ -33,6 +34,7 @@ Usage:
   briefbot [--corpus DIR]                          run the bot (the console unless Slack or Discord is configured)
   briefbot ask [--corpus DIR] QUESTION...          print one answer and exit
   briefbot analyze --json [--sentences] PATH...    print the analysis of articles as JSON
+  briefbot digest [--corpus DIR] [--since 24h|DATE] [--topic T]   preview a digest of what was published since
   briefbot help                                    show this help
 
 Without --corpus or BRIEFBOT_CORPUS the example corpus built into the binary is used.
@@ -41,6 +43,8 @@ Environment:
   BRIEFBOT_CORPUS     folder (or file) of articles
   BRIEFBOT_CACHE_TTL  how long answers are cached while the corpus is unchanged (default 10m)
   BRIEFBOT_LOG_LEVEL  debug, info, warn or error (default info)
+  BRIEFBOT_CONFIG     YAML file of scheduled digests and admins (or run --config FILE)
+  BRIEFBOT_STATE      folder of the digest ledger (default $XDG_STATE_HOME/briefbot or ~/.local/state/briefbot)
   SLACK_BOT_TOKEN, SLACK_APP_TOKEN, DISCORD_BOT_TOKEN  chat platforms (adapters arrive in later releases)
 `
 
@@ -77,6 +81,8 @@ func run(ctx context.Context, args []string, e env) int {
 		return runAsk(ctx, args, e)
 	case "analyze":
 		return runAnalyze(ctx, args, e)
+	case "digest":
+		return runDigest(ctx, args, e)
 	case "help":
 		fmt.Fprint(e.stdout, usage)
 		return exitOK

@@ -18,6 +18,7 @@ import (
 func runBot(ctx context.Context, args []string, e env) int {
 	fs := newFlagSet("run", e.stderr)
 	corpusDir := fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+	configFile := fs.String("config", "", "YAML file of scheduled digests and admins; default $BRIEFBOT_CONFIG")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
@@ -30,6 +31,10 @@ func runBot(ctx context.Context, args []string, e env) int {
 	if !ok {
 		return exitUsage
 	}
+	file, ok := loadFile(e, &cfg, *configFile)
+	if !ok {
+		return exitUsage
+	}
 	log := newLogger(e, cfg, len(cfg.Platforms()) == 0)
 	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
 	b, err := newBot(ctx, e, cfg, log, arts, errs)
@@ -38,7 +43,13 @@ func runBot(ctx context.Context, args []string, e env) int {
 		return exitFailure
 	}
 	if len(cfg.Platforms()) == 0 {
-		return runConsole(ctx, e, b, log, len(arts))
+		c := newConsole(e, log)
+		stop, code := startBackground(ctx, e, cfg, file, b, map[string]bot.Platform{"console": c}, log)
+		if stop == nil {
+			return code
+		}
+		defer stop()
+		return runConsole(ctx, e, b, c, len(arts))
 	}
 	var platforms []namedPlatform
 	for _, name := range cfg.Platforms() {
@@ -55,6 +66,15 @@ func runBot(ctx context.Context, args []string, e env) int {
 		}
 		platforms = append(platforms, namedPlatform{name, p})
 	}
+	ps := map[string]bot.Platform{}
+	for _, np := range platforms {
+		ps[np.name] = np.p
+	}
+	stop, code := startBackground(ctx, e, cfg, file, b, ps, log)
+	if stop == nil {
+		return code
+	}
+	defer stop()
 	log.Info("briefbot running", "articles", len(arts), "platforms", cfg.Platforms())
 	if err := listenAll(ctx, b, platforms, log); err != nil {
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
@@ -63,15 +83,22 @@ func runBot(ctx context.Context, args []string, e env) int {
 	return exitOK
 }
 
-// runConsole runs the terminal platform on stdin and stdout until the input
-// ends or ctx is done.
-func runConsole(ctx context.Context, e env, b *bot.Bot, log *slog.Logger, articles int) int {
+// newConsole returns the terminal platform on stdin and stdout, prompting
+// when stdin is a terminal.
+func newConsole(e env, log *slog.Logger) *console.Adapter {
 	prompt := ""
 	if e.stdinIsTTY {
 		prompt = "> "
+	}
+	return console.New(e.stdin, e.stdout, prompt, log)
+}
+
+// runConsole runs the terminal platform c until the input ends or ctx is
+// done.
+func runConsole(ctx context.Context, e env, b *bot.Bot, c *console.Adapter, articles int) int {
+	if e.stdinIsTTY {
 		fmt.Fprintf(e.stdout, "briefbot: %d articles loaded. Type help for the commands, Ctrl-D to quit.\n", articles)
 	}
-	c := console.New(e.stdin, e.stdout, prompt, log)
 	if err := c.Listen(ctx, b); err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
 		return exitFailure
