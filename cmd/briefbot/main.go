@@ -45,7 +45,11 @@ Environment:
   BRIEFBOT_LOG_LEVEL  debug, info, warn or error (default info)
   BRIEFBOT_CONFIG     YAML file of scheduled digests and admins (or run --config FILE)
   BRIEFBOT_STATE      folder of the digest ledger (default $XDG_STATE_HOME/briefbot or ~/.local/state/briefbot)
-  SLACK_BOT_TOKEN, SLACK_APP_TOKEN, DISCORD_BOT_TOKEN  chat platforms (adapters arrive in later releases)
+  SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, BRIEFBOT_SLACK_EVENTS_ADDR
+                      Slack (Socket Mode with the app token, else the HTTP Events API)
+  DISCORD_BOT_TOKEN, DISCORD_GUILD_ID, DISCORD_API_URL, BRIEFBOT_DISCORD_MESSAGE_CONTENT
+                      Discord
+  With no Slack or Discord token set, briefbot runs in the terminal.
 `
 
 // env is the process environment as the commands see it, so tests can
