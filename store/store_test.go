@@ -219,3 +219,28 @@ func BenchmarkClaimFinish(b *testing.B) {
 		}
 	}
 }
+
+// TestOpenRace opens one new state folder from several stores at once, as
+// two briefbot processes started together do: every Open succeeds.
+func TestOpenRace(t *testing.T) {
+	for round := range 40 {
+		dir := t.TempDir()
+		errs := make([]error, 6)
+		var wg sync.WaitGroup
+		for i := range errs {
+			wg.Go(func() {
+				s, err := Open(t.Context(), dir)
+				if err == nil {
+					err = s.Close()
+				}
+				errs[i] = err
+			})
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("round %d: Open #%d = %v", round, i, err)
+			}
+		}
+	}
+}
