@@ -72,7 +72,9 @@ func TestSessionTimeoutStartsANewSession(t *testing.T) {
 	if err := r.srv.CloseGateway(4000); err != nil {
 		t.Fatal(err)
 	}
-	r.wait(discordtest.Is(discordtest.KindResume))
+	// Wait until the fake has refused the resume, not merely received it,
+	// before letting sessions through again.
+	r.wait(func(e discordtest.Event) bool { return e.Kind == discordtest.KindServerClose && e.Code == 4009 })
 	r.srv.RejectSessions(0)
 	for {
 		if e := r.wait(discordtest.Is(discordtest.KindReady)); e.Session != "sess1" {
