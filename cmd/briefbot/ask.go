@@ -13,7 +13,7 @@ import (
 // runAsk answers one question and prints the answer on stdout.
 func runAsk(ctx context.Context, args []string, e env) int {
 	fs := newFlagSet("ask", e.stderr)
-	corpusDir := fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+	corpusDir := corpusFlag(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
@@ -23,16 +23,9 @@ func runAsk(ctx context.Context, args []string, e env) int {
 		fmt.Fprintln(e.stderr, `briefbot: ask needs a question, e.g. briefbot ask "deadline status"`)
 		return exitUsage
 	}
-	cfg, ok := loadConfig(e, *corpusDir)
-	if !ok {
-		return exitUsage
-	}
-	log := newLogger(e, cfg, true)
-	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
-	b, err := newBot(ctx, e, cfg, log, arts, errs)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
-		return exitFailure
+	b, code := oneShotBot(ctx, e, *corpusDir)
+	if b == nil {
+		return code
 	}
 	replies, err := b.Handle(ctx, bot.Message{Platform: "cli", Channel: "cli", User: "cli", Text: question})
 	if err != nil {

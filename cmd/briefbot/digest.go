@@ -15,7 +15,7 @@ import (
 // them. It writes no state.
 func runDigest(ctx context.Context, args []string, e env) int {
 	fs := newFlagSet("digest", e.stderr)
-	corpusDir := fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+	corpusDir := corpusFlag(fs)
 	sinceFlag := fs.String("since", "24h", "the articles published since: a duration back from now (36h, 7d) or a date (2025-08-01, or RFC 3339)")
 	topic := fs.String("topic", "", "only the articles on this topic")
 	pos, err := parseInterspersed(fs, args)
@@ -32,16 +32,9 @@ func runDigest(ctx context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "briefbot: --since: %v\n", err)
 		return exitUsage
 	}
-	cfg, ok := loadConfig(e, *corpusDir)
-	if !ok {
-		return exitUsage
-	}
-	log := newLogger(e, cfg, true)
-	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
-	b, err := newBot(ctx, e, cfg, log, arts, errs)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
-		return exitFailure
+	b, code := oneShotBot(ctx, e, *corpusDir)
+	if b == nil {
+		return code
 	}
 	fmt.Fprint(e.stdout, console.Render(b.DigestSince(since, now, strings.TrimSpace(*topic))))
 	return exitOK

@@ -17,7 +17,7 @@ import (
 // stdout, and returns when the input ends.
 func runBot(ctx context.Context, args []string, e env) int {
 	fs := newFlagSet("run", e.stderr)
-	corpusDir := fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+	corpusDir := corpusFlag(fs)
 	configFile := fs.String("config", "", "YAML file of scheduled digests and admins; default $BRIEFBOT_CONFIG")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"log/slog"
 
@@ -65,4 +66,27 @@ func newLogger(e env, cfg config.Config, terminal bool) *slog.Logger {
 		level = slog.LevelWarn
 	}
 	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// corpusFlag defines the --corpus flag every subcommand shares.
+func corpusFlag(fs *flag.FlagSet) *string {
+	return fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+}
+
+// oneShotBot builds the bot of a one-shot command (ask, digest): the
+// configuration with corpusDir over it, terminal logging, the corpus. On
+// failure it has printed why and returns the exit status to end with.
+func oneShotBot(ctx context.Context, e env, corpusDir string) (*bot.Bot, int) {
+	cfg, ok := loadConfig(e, corpusDir)
+	if !ok {
+		return nil, exitUsage
+	}
+	log := newLogger(e, cfg, true)
+	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
+	b, err := newBot(ctx, e, cfg, log, arts, errs)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
+		return nil, exitFailure
+	}
+	return b, exitOK
 }
