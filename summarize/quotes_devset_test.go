@@ -44,22 +44,10 @@ func loadGoldQuotes(t *testing.T, path string) []goldQuotes {
 	return g
 }
 
-// articleBody returns the text after the front matter's closing "---" line.
+// articleBody returns the text after the front matter.
 func articleBody(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.SplitAfter(string(b), "\n")
-	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
-		for i := 1; i < len(lines); i++ {
-			if strings.TrimSpace(lines[i]) == "---" {
-				return strings.Join(lines[i+1:], "")
-			}
-		}
-	}
-	return string(b)
+	body, _ := readDevArticle(t, path)
+	return body
 }
 
 func articleQuotes(t *testing.T, path string) []Quote {
@@ -116,30 +104,8 @@ func quoteTextMatch(pred, gold string) bool {
 }
 
 func quoteSpeakerMatch(pred string, g goldQuote) bool {
-	content := func(s string) []string {
-		var out []string
-		for _, w := range strings.Fields(scoreNorm(s)) {
-			if !quoteStopSpeaker[w] {
-				out = append(out, w)
-			}
-		}
-		return out
-	}
-	p := content(pred)
-	if len(p) == 0 {
-		return false
-	}
-	subset := func(a, b []string) bool {
-		for _, w := range a {
-			if !slices.Contains(b, w) {
-				return false
-			}
-		}
-		return true
-	}
 	for _, name := range append([]string{g.Speaker}, g.Aliases...) {
-		gw := content(name)
-		if len(gw) > 0 && (subset(gw, p) || subset(p, gw) || p[len(p)-1] == gw[len(gw)-1]) {
+		if speakerMatch(pred, name) {
 			return true
 		}
 	}
@@ -171,22 +137,6 @@ func pairQuotes(preds []Quote, golds []goldQuote, match func(Quote, goldQuote) b
 		}
 	}
 	return hits, len(preds) - optional, ngold
-}
-
-func quotePRF(hit, npred, ngold int) (p, r, f float64) {
-	p, r = 1, 1
-	if npred > 0 {
-		p = float64(hit) / float64(npred)
-	} else if ngold > 0 {
-		p = 0
-	}
-	if ngold > 0 {
-		r = float64(hit) / float64(ngold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
 }
 
 func extracted(p Quote, g goldQuote) bool { return quoteTextMatch(p.Text, g.Text) }
@@ -234,7 +184,7 @@ func TestQuotesDevset(t *testing.T) {
 			}
 		}
 	}
-	ep, er, ef := quotePRF(ext, npredExt, ngold)
-	ap, ar, af := quotePRF(att, npredAtt, ngold)
+	ep, er, ef := scorePRF(ext, npredExt, ngold)
+	ap, ar, af := scorePRF(att, npredAtt, ngold)
 	t.Logf("devset quotes: extraction P %.2f R %.2f F1 %.2f; attribution P %.2f R %.2f F1 %.2f", ep, er, ef, ap, ar, af)
 }
