@@ -50,6 +50,10 @@ type Reply struct {
 	Sections []Section
 	Sources  []Source // every article an item cites, in order of first citation
 	Footer   string   // an optional closing line ("Page 1 of 3. Say `more` for the next page.")
+	// Key is a stable ID of this post (a digest slot's key), "" for an
+	// answer. An adapter that can uses it to refuse a duplicate of the post
+	// and to find the post again (see PostFinder).
+	Key string
 }
 
 // Section is a group of items under an optional heading.

@@ -10,6 +10,9 @@ import (
 // Linker is a capability a Platform may have: the link to a message it
 // posted, shown by `digest status`. Without it the message ID is shown.
 type Linker interface {
+	// Link returns a URL that opens message messageID of channel, or ""
+	// when the platform cannot build one (then the ID is shown). It makes
+	// no request.
 	Link(channel, messageID string) string
 }
 
@@ -131,7 +134,9 @@ func digestStatus(ctx context.Context, b *Bot, m Message, _ request) (Reply, err
 		default:
 			msg := "message " + last.MessageID
 			if l, isLinker := s.platforms[d.Platform].(Linker); isLinker && last.MessageID != "" {
-				msg = l.Link(d.Channel, last.MessageID)
+				if link := l.Link(d.Channel, last.MessageID); link != "" {
+					msg = link
+				}
 			}
 			if last.MessageID == "" {
 				msg = "no message ID"

@@ -125,3 +125,31 @@ func TestDigestSince(t *testing.T) {
 		t.Errorf("DigestSince cites %v, says %q; want a2,a1 (the day of since counts)", ids, r.Text)
 	}
 }
+
+func TestDigestStatusLinksTheLastMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		link func(channel, id string) string
+		want string
+	}{
+		{"a link", func(channel, id string) string { return "https://chat.example/" + channel + "/" + id }, "(https://chat.example/console/m1)"},
+		{"no link: the ID", func(string, string) string { return "" }, "(message m1)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				sleepTo(utc("2025-08-11T06:00:00Z"))
+				b := newDigestBot(t)
+				d := digestAt("0 8 * * *", london(t), bot.CatchUpLatest, time.Hour)
+				d.Platform, d.Channel = "console", "console"
+				r := startScheduler(t, b, openStore(t, t.TempDir()), &fakePlatform{link: tt.link}, "a", d)
+				sleepTo(utc("2025-08-11T07:30:00Z"))
+				got := say(t, b, "console", "console", "console", "digest status")
+				r.stop()
+				if !strings.Contains(got, "posted Mon 11 Aug 2025 08:00 BST "+tt.want) {
+					t.Errorf("digest status lacks %q:\n%s", tt.want, got)
+				}
+			})
+		})
+	}
+}

@@ -18,12 +18,16 @@ import (
 
 // fakePlatform is a bot.Platform that records the digests it accepts.
 // Before accepting the n-th call to Post it asks fail, which may return an
-// error (a *bot.RetryError for a rate limit) or block until ctx ends.
+// error (a *bot.RetryError for a rate limit) or block until ctx ends. After
+// accepting it asks lose, whose error is returned as if the answer were
+// lost (the post stands). link, when set, answers Link.
 type fakePlatform struct {
 	mu    sync.Mutex
 	calls int
 	posts []post
 	fail  func(ctx context.Context, n int) error
+	lose  func(ctx context.Context, n int) error
+	link  func(channel, id string) string
 }
 
 type post struct {
@@ -50,14 +54,23 @@ func (f *fakePlatform) Post(ctx context.Context, r bot.Reply) (string, error) {
 		}
 	}
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	id := fmt.Sprintf("m%d", n)
 	f.posts = append(f.posts, post{at: time.Now(), r: r, id: id})
+	lose := f.lose
+	f.mu.Unlock()
+	if lose != nil {
+		if err := lose(ctx, n); err != nil {
+			return "", err
+		}
+	}
 	return id, nil
 }
 
 // Link makes the fake a bot.Linker.
 func (f *fakePlatform) Link(channel, id string) string {
+	if f.link != nil {
+		return f.link(channel, id)
+	}
 	return "https://chat.example/" + channel + "/" + id
 }
 
@@ -147,12 +160,19 @@ type running struct {
 // (or the test ends).
 func startScheduler(t *testing.T, b *bot.Bot, st *store.Store, p bot.Platform, owner string, ds ...bot.Digest) *running {
 	t.Helper()
+	return startSchedulerOn(t, b, st, st, p, owner, ds...)
+}
+
+// startSchedulerOn is startScheduler with a ledger other than the store of
+// the subscriptions.
+func startSchedulerOn(t *testing.T, b *bot.Bot, l bot.Ledger, st *store.Store, p bot.Platform, owner string, ds ...bot.Digest) *running {
+	t.Helper()
 	log := slog.New(slog.DiscardHandler)
 	if testing.Verbose() && os.Getenv("SCHED_LOG") != "" {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	s, err := bot.NewScheduler(b, bot.SchedulerOptions{
-		Ledger: st, Subscriptions: st, Platforms: map[string]bot.Platform{"slack": p, "console": p},
+		Ledger: l, Subscriptions: st, Platforms: map[string]bot.Platform{"slack": p, "console": p},
 		Digests: ds, Owner: owner, Logger: log.With("owner", owner),
 	})
 	if err != nil {

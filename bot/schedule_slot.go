@@ -41,8 +41,10 @@ func (s *Scheduler) pass(ctx context.Context, d digest, since time.Time) time.Ti
 	}
 	var todo []time.Time
 	var lastMissed time.Time
+	fresh := map[int64]bool{} // slots not in the ledger yet
 	for _, t := range expected {
 		row, ok := byTime[t.Unix()]
+		fresh[t.Unix()] = !ok
 		switch {
 		case !ok && !t.Before(since):
 			todo = append(todo, t)
@@ -70,7 +72,7 @@ func (s *Scheduler) pass(ctx context.Context, d digest, since time.Time) time.Ti
 		if ctx.Err() != nil {
 			return wake
 		}
-		if err := s.runSlot(ctx, d, t); err != nil {
+		if err := s.runSlot(ctx, d, t, fresh[t.Unix()]); err != nil {
 			if ctx.Err() == nil {
 				s.log.Error("run digest slot", "slot", SlotKey{d.Key(), t}, "err", err)
 			}
@@ -83,10 +85,13 @@ func (s *Scheduler) pass(ctx context.Context, d digest, since time.Time) time.Ti
 	return wake
 }
 
-// runSlot claims the slot at t, reserving the digest's pending articles
-// for it, and posts it. It returns an error only when the ledger failed;
-// a slot another process holds is left to it.
-func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time) error {
+// runSlot claims the slot at t and posts it. A fresh slot (not in the
+// ledger yet) reserves the digest's pending articles; one claimed before
+// keeps those its first claim reserved, since its post may be out already
+// (see deliver) and must not take articles it never showed. It returns an
+// error only when the ledger failed; a slot another process holds is left
+// to it.
+func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time, fresh bool) error {
 	key := SlotKey{Digest: d.Key(), Time: t}
 	now := time.Now()
 	deadline := t.Add(d.MaxLateness)
@@ -101,13 +106,15 @@ func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time) error {
 	if next := d.sched.Next(t); next.Before(upTo) {
 		upTo = next
 	}
-	ids, err := s.ledger.Pending(ctx, PendingQuery{Digest: key.Digest, Floor: prev, UpTo: upTo, BacklogSince: backlogSince(t, d.Window)})
-	if err != nil {
-		return fmt.Errorf("pending articles: %w", err)
-	}
 	var cands []string
-	for _, a := range ix.digestArticles(ids, d.Topic) {
-		cands = append(cands, ix.arts[a].ID)
+	if fresh {
+		ids, err := s.ledger.Pending(ctx, PendingQuery{Digest: key.Digest, Floor: prev, UpTo: upTo, BacklogSince: backlogSince(t, d.Window)})
+		if err != nil {
+			return fmt.Errorf("pending articles: %w", err)
+		}
+		for _, a := range ix.digestArticles(ids, d.Topic) {
+			cands = append(cands, ix.arts[a].ID)
+		}
 	}
 	slot, err := s.ledger.Claim(ctx, Claim{Key: key, Owner: s.owner, Now: now, LeaseUntil: now.Add(s.lease), Floor: prev, Articles: cands})
 	if err != nil {
@@ -125,7 +132,7 @@ func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time) error {
 		title: "Digest: " + d.Name + " — " + slotTime(t.In(d.Location)),
 		since: prev, at: t, next: d.sched.Next(t), loc: d.Location, topic: d.Topic,
 	}, arts)
-	r.Channel = d.Channel
+	r.Channel, r.Key = d.Channel, key.String()
 	s.deliver(ctx, d, key, r, slot.Claims)
 	return nil
 }
@@ -134,19 +141,31 @@ func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time) error {
 // after the wait a *RetryError asks for, else after a backoff doubling from
 // one second up to MaxBackoff. Another error fails the slot at once. When
 // ctx ends mid-way the slot is released for another process to take over.
+//
+// A slot taken over from another owner (claims > 1), or whose last attempt
+// timed out, may have been posted already: the platform accepted it but
+// the ledger never heard. Before posting such a slot deliver looks for the
+// post (see PostFinder): one found is recorded as posted, one found in part
+// as failed, and neither is posted again.
 func (s *Scheduler) deliver(ctx context.Context, d digest, key SlotKey, r Reply, claims int) {
 	deadline := key.Time.Add(d.MaxLateness)
 	p := s.platforms[d.Platform]
+	unsure := claims > 1
 	backoff := firstBackoff
 	for attempt := 1; ; attempt++ {
 		// Post within half a lease, so nobody takes the slot over mid-post.
 		pctx, cancel := context.WithTimeout(ctx, s.lease/2)
-		id, err := p.Post(pctx, r)
+		o, err := s.attempt(pctx, p, d, key, r, &unsure)
 		cancel()
 		now := time.Now()
 		if err == nil {
-			s.finish(ctx, key, Outcome{Status: SlotPosted, MessageID: id, At: now})
-			s.log.Info("digest posted", "slot", key, "message_id", id, "attempts", attempt, "claims", claims, "late", now.Sub(key.Time).Round(time.Millisecond))
+			o.At = now
+			s.finish(ctx, key, o)
+			if o.Status == SlotPosted {
+				s.log.Info("digest posted", "slot", key, "message_id", o.MessageID, "attempts", attempt, "claims", claims, "late", now.Sub(key.Time).Round(time.Millisecond))
+			} else {
+				s.log.Error("digest found partly posted; not posting it again", "slot", key, "message_id", o.MessageID, "claims", claims)
+			}
 			return
 		}
 		if ctx.Err() != nil {
@@ -183,6 +202,32 @@ func (s *Scheduler) deliver(ctx context.Context, d digest, key SlotKey, r Reply,
 			return
 		}
 	}
+}
+
+// attempt makes one attempt at the slot: when it may be posted already
+// (*unsure), it looks for the post first; then it posts. It returns the
+// outcome to record (At unset) or the error that stopped it. A post that
+// timed out may have arrived: it sets *unsure for the next attempt.
+func (s *Scheduler) attempt(ctx context.Context, p Platform, d digest, key SlotKey, r Reply, unsure *bool) (Outcome, error) {
+	if *unsure {
+		l, id, err := s.findPost(ctx, p, d.Channel, key, r)
+		switch {
+		case err != nil:
+			return Outcome{}, fmt.Errorf("look for an earlier post: %w", err)
+		case l == lookupFound:
+			s.log.Info("digest found already posted; recording it", "slot", key, "message_id", id)
+			return Outcome{Status: SlotPosted, MessageID: id}, nil
+		case l == lookupPartial:
+			return Outcome{Status: SlotFailed, MessageID: id, Err: "partly posted by an owner that did not finish; not posted again"}, nil
+		}
+		*unsure = false
+	}
+	id, err := p.Post(ctx, r)
+	if err != nil {
+		*unsure = errors.Is(err, context.DeadlineExceeded)
+		return Outcome{}, err
+	}
+	return Outcome{Status: SlotPosted, MessageID: id}, nil
 }
 
 // finish records a slot's outcome even when ctx has ended: what the

@@ -53,12 +53,17 @@ type Adapter struct {
 	slash     slash
 	listening atomic.Bool
 	self      atomic.Pointer[identity] // set by READY
+	guilds    guilds                   // each known channel's guild, for Link
 }
 
 // identity is who the bot is, as READY says.
 type identity struct{ userID, appID string }
 
-var _ bot.Platform = (*Adapter)(nil)
+var (
+	_ bot.Platform   = (*Adapter)(nil)
+	_ bot.Linker     = (*Adapter)(nil)
+	_ bot.PostFinder = (*Adapter)(nil)
+)
 
 // New returns an adapter for opts. It makes no request: a wrong token is
 // reported by Listen (or Post).
@@ -121,12 +126,22 @@ func (a *Adapter) intents() discordgo.Intent {
 // server error that outlasts the adapter's retries comes back as a
 // *bot.RetryError (errors.As). When a reply takes several messages, those
 // before a failure have been posted.
+//
+// With r.Key set, each message carries a nonce made from the key and its
+// part, with enforce_nonce: for a few minutes Discord answers a repeat of
+// it with the message it already created instead of posting it again. Each
+// message also shows a marker line naming the key's hash and its part,
+// which FindPost looks for later.
 func (a *Adapter) Post(ctx context.Context, r bot.Reply) (string, error) {
 	ch := cmp.Or(r.Thread, r.Channel)
 	if ch == "" {
 		return "", errors.New("post: the reply names no channel")
 	}
-	id, err := a.deliver(ctx, channelTarget{s: a.rest, channel: ch}, Render(r))
+	msgs := Render(r)
+	if r.Key != "" {
+		msgs = mark(msgs, r.Key)
+	}
+	id, err := a.deliver(ctx, channelTarget{s: a.rest, channel: ch}, msgs)
 	if err != nil {
 		return id, fmt.Errorf("post to channel %s: %w", ch, err)
 	}

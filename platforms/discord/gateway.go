@@ -56,12 +56,23 @@ func (a *Adapter) newGateway(ctx context.Context, h bot.Handler, w *workers) *ga
 	g.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { signal(g.lost) })
 	g.s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		defer a.guard("message")
+		if m.Message != nil {
+			a.guilds.learn(m.ChannelID, m.GuildID)
+		}
 		a.onMessage(ctx, h, w, m)
 	})
 	g.s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
 		defer a.guard("interaction")
+		if i.Interaction != nil {
+			a.guilds.learn(i.ChannelID, i.GuildID)
+		}
 		a.onInteraction(ctx, h, w, i)
 	})
+	// Which guild each channel is in, for links (the SDK's state is off).
+	g.s.AddHandler(func(_ *discordgo.Session, gc *discordgo.GuildCreate) { a.guilds.learnGuild(gc) })
+	g.s.AddHandler(func(_ *discordgo.Session, c *discordgo.ChannelCreate) { a.guilds.learnChannel(c.Channel) })
+	g.s.AddHandler(func(_ *discordgo.Session, c *discordgo.ChannelUpdate) { a.guilds.learnChannel(c.Channel) })
+	g.s.AddHandler(func(_ *discordgo.Session, c *discordgo.ThreadCreate) { a.guilds.learnChannel(c.Channel) })
 	return g
 }
 

@@ -14,10 +14,11 @@ import (
 const embedColor = 0x5865F2
 
 // Message is one Discord message a reply renders to: plain Content, or up
-// to 10 Embeds (and no content).
+// to 10 Embeds (and no content but a post's marker line, see Post).
 type Message struct {
 	Content string
 	Embeds  []*discordgo.MessageEmbed
+	nonce   string // sent with enforce_nonce when set
 }
 
 // Render turns a reply into the messages that carry it, in order. A reply
@@ -122,7 +123,8 @@ func citeURL(s bot.Source) string {
 }
 
 // plainOf renders an embed message as plain-content messages, for when
-// Discord refuses the embeds.
+// Discord refuses the embeds. Its content (a marker line) comes last and
+// its nonce goes with the first message.
 func plainOf(m Message) []Message {
 	if len(m.Embeds) == 0 {
 		return []Message{m}
@@ -146,5 +148,10 @@ func plainOf(m Message) []Message {
 			paras = append(paras, escapeMarkdown(e.Footer.Text))
 		}
 	}
-	return contentMessages(strings.Join(paras, "\n\n"))
+	if m.Content != "" {
+		paras = append(paras, m.Content)
+	}
+	out := contentMessages(strings.Join(paras, "\n\n"))
+	out[0].nonce = m.nonce
+	return out
 }

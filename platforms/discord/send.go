@@ -39,7 +39,15 @@ func (t channelTarget) send(ctx context.Context, first bool, m Message) (string,
 	if first {
 		data.Reference = t.ref
 	}
-	msg, err := t.s.ChannelMessageSendComplex(t.channel, data, requestOptions(ctx)...)
+	var (
+		msg *discordgo.Message
+		err error
+	)
+	if m.nonce != "" {
+		msg, err = sendWithNonce(ctx, t.s, t.channel, data, m.nonce)
+	} else {
+		msg, err = t.s.ChannelMessageSendComplex(t.channel, data, requestOptions(ctx)...)
+	}
 	if err != nil {
 		return "", err
 	}

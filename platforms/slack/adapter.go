@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -86,9 +87,14 @@ type Adapter struct {
 	attempts     int
 	maxRetryWait time.Duration
 	secrets      *strings.Replacer
+	self         atomic.Pointer[identity] // the last auth.test answer; nil before the first
 }
 
-var _ bot.Platform = (*Adapter)(nil)
+var (
+	_ bot.Platform   = (*Adapter)(nil)
+	_ bot.Linker     = (*Adapter)(nil)
+	_ bot.PostFinder = (*Adapter)(nil)
+)
 
 // New returns an adapter for opts. It fails when a required setting is
 // missing; it does not connect (Listen does).
@@ -157,6 +163,8 @@ func (a *Adapter) Listen(ctx context.Context, h bot.Handler) error {
 // the channel's queue and its pacing. A rate limit or server error comes
 // back as a *bot.RetryError, but only while nothing was posted: once part
 // of a reply is out, a retry would post it twice, so the error is plain.
+// With r.Key set, each message carries it in its metadata (see FindPost);
+// Slack itself does not refuse a duplicate.
 func (a *Adapter) Post(ctx context.Context, r bot.Reply) (string, error) {
 	if r.Channel == "" {
 		return "", errors.New("post: the reply has no channel")
@@ -170,7 +178,7 @@ func (a *Adapter) Post(ctx context.Context, r bot.Reply) (string, error) {
 	if err := t.wait(ctx); err != nil {
 		return "", fmt.Errorf("post to %s: %w", r.Channel, err)
 	}
-	id, sent, err := a.deliver(ctx, t, &target{channel: r.Channel, thread: r.Thread}, msgs)
+	id, sent, err := a.deliver(ctx, t, &target{channel: r.Channel, thread: r.Thread, key: r.Key}, msgs)
 	if err != nil && sent > 0 {
 		if re, ok := errors.AsType[*bot.RetryError](err); ok {
 			err = re.Err

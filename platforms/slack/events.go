@@ -14,10 +14,12 @@ import (
 )
 
 // identity is who the bot is in the workspace, from auth.test: its own
-// messages are never answered.
+// messages are never answered, and url is the workspace's address, which
+// message permalinks start with.
 type identity struct {
 	userID string
 	botID  string
+	url    string // "https://team.slack.com/"
 }
 
 // inbound is a message addressed to the bot, ready for a worker.
@@ -111,9 +113,9 @@ func authFailure(err error) (string, bool) {
 func (a *Adapter) whoAmI(ctx context.Context) (identity, error) {
 	b := newBackoff(a.opts.MinBackoff, a.opts.MaxBackoff)
 	for {
-		res, err := a.api.AuthTestContext(ctx)
+		id, err := a.authTest(ctx)
 		if err == nil {
-			return identity{userID: res.UserID, botID: res.BotID}, nil
+			return id, nil
 		}
 		if code, ok := authFailure(err); ok {
 			return identity{}, fmt.Errorf("auth.test: Slack refused the bot token (%s)", code)
@@ -127,4 +129,16 @@ func (a *Adapter) whoAmI(ctx context.Context) (identity, error) {
 			return identity{}, err
 		}
 	}
+}
+
+// authTest asks auth.test once who the bot token belongs to and keeps the
+// answer for Link and FindPost.
+func (a *Adapter) authTest(ctx context.Context) (identity, error) {
+	res, err := a.api.AuthTestContext(ctx)
+	if err != nil {
+		return identity{}, err
+	}
+	id := identity{userID: res.UserID, botID: res.BotID, url: res.URL}
+	a.self.Store(&id)
+	return id, nil
 }

@@ -39,7 +39,7 @@ func TestManifest(t *testing.T) {
 	if err := yaml.Unmarshal(raw, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"app_mentions:read", "chat:write", "commands", "im:history", "im:read"} {
+	for _, s := range []string{"app_mentions:read", "chat:write", "commands", "im:history", "im:read", "channels:history", "groups:history"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, s) {
 			t.Errorf("manifest lacks the bot scope %s", s)
 		}
@@ -47,6 +47,11 @@ func TestManifest(t *testing.T) {
 	for _, e := range []string{"app_mention", "message.im"} {
 		if !slices.Contains(m.Settings.Events.Bot, e) {
 			t.Errorf("manifest lacks the event %s", e)
+		}
+	}
+	for _, e := range []string{"message.channels", "message.groups"} {
+		if slices.Contains(m.Settings.Events.Bot, e) {
+			t.Errorf("manifest subscribes to %s: history is read only to find a digest", e)
 		}
 	}
 	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/brief" {

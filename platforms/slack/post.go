@@ -18,6 +18,7 @@ type target struct {
 	thread      string
 	responseURL string // dropped after a failure
 	urlPosts    int    // posts made to responseURL
+	key         string // Reply.Key: each chat.postMessage carries it in its metadata
 }
 
 // maxResponseURLPosts is how many times Slack accepts a post to one
@@ -30,7 +31,7 @@ const maxResponseURLPosts = 5
 // and how many messages went out. A response_url that fails is given up for
 // chat.postMessage, so a slash command is answered either way.
 func (a *Adapter) deliver(ctx context.Context, t *ticket, to *target, msgs []message) (first string, sent int, err error) {
-	for _, m := range msgs {
+	for i, m := range msgs {
 		if to.responseURL != "" && to.urlPosts < maxResponseURLPosts {
 			_, err := a.send(ctx, t, func(ctx context.Context) (string, error) {
 				blocks := slackapi.Blocks{BlockSet: m.Blocks}
@@ -49,9 +50,12 @@ func (a *Adapter) deliver(ctx context.Context, t *ticket, to *target, msgs []mes
 			a.log.Warn("response_url failed; posting to the channel instead", "channel", to.channel, "err", a.scrub(err))
 			to.responseURL = ""
 		}
+		opts := []slackapi.MsgOption{slackapi.MsgOptionText(m.Text, false), slackapi.MsgOptionBlocks(m.Blocks...), slackapi.MsgOptionTS(to.thread)}
+		if to.key != "" {
+			opts = append(opts, slackapi.MsgOptionMetadata(postMetadata(to.key, i+1, len(msgs))))
+		}
 		ts, err := a.send(ctx, t, func(ctx context.Context) (string, error) {
-			_, ts, err := a.api.PostMessageContext(ctx, to.channel,
-				slackapi.MsgOptionText(m.Text, false), slackapi.MsgOptionBlocks(m.Blocks...), slackapi.MsgOptionTS(to.thread))
+			_, ts, err := a.api.PostMessageContext(ctx, to.channel, opts...)
 			return ts, err
 		})
 		if err != nil {

@@ -128,6 +128,10 @@ func (s *Server) route(r *http.Request, e Event) (int, any) {
 		return s.putCommands(p, e.Body)
 	case is("POST", "channels", "*", "messages"):
 		return s.createMessage(p[1], e.Body)
+	case is("GET", "channels", "*", "messages"):
+		return s.channelMessages(p[1], r.URL.Query())
+	case is("GET", "users", "@me"):
+		return http.StatusOK, map[string]any{"id": BotID, "username": "briefbot", "bot": true}
 	case is("POST", "interactions", "*", "*", "callback"):
 		return s.callback(p[1], p[2], e.Body)
 	case is("PATCH", "webhooks", "*", "*", "messages", "@original"), is("POST", "webhooks", "*", "*"):
@@ -157,13 +161,6 @@ func (s *Server) putCommands(p []string, body []byte) (int, any) {
 	return http.StatusOK, cmds
 }
 
-func (s *Server) createMessage(channel string, body []byte) (int, any) {
-	if err := checkMessage(body); err != nil {
-		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
-	}
-	return http.StatusOK, s.message(channel, body)
-}
-
 // message returns the message object Discord answers with: the body sent,
 // an ID and the channel.
 func (s *Server) message(channel string, body []byte) map[string]any {
@@ -172,8 +169,7 @@ func (s *Server) message(channel string, body []byte) map[string]any {
 		m = map[string]any{}
 	}
 	s.mu.Lock()
-	s.nextID++
-	m["id"] = strconv.Itoa(s.nextID)
+	m["id"] = s.snowflake(time.Now())
 	s.mu.Unlock()
 	m["channel_id"] = channel
 	m["author"] = map[string]any{"id": BotID, "username": "briefbot", "bot": true}

@@ -38,6 +38,7 @@ type Options struct {
 	SessionStarts       int           // session starts left today in GET /gateway/bot: 1000 when 0; -1 for none
 	InteractionDeadline time.Duration // how long after dispatch an interaction can be answered: 3s when 0
 	Silent              bool          // never answer IDENTIFY: a gateway that hangs
+	NonceWindow         time.Duration // how long an enforced nonce is remembered: DefaultNonceWindow when 0
 }
 
 // Server is a running fake Discord.
@@ -60,6 +61,10 @@ type Server struct {
 	nextID   int
 	inters   map[string]*interaction // by token
 	commands []byte                  // the last registered commands, as sent
+
+	posted        []Posted // every message in a channel, oldest first
+	lastSnowflake uint64   // the last message ID given
+	repeats       int      // creations answered with an earlier message (enforced nonce)
 }
 
 // New starts a fake Discord on 127.0.0.1, closed when the test ends.
@@ -76,6 +81,9 @@ func New(t testing.TB, opts Options) *Server {
 	}
 	if opts.InteractionDeadline == 0 {
 		opts.InteractionDeadline = 3 * time.Second
+	}
+	if opts.NonceWindow == 0 {
+		opts.NonceWindow = DefaultNonceWindow
 	}
 	s := &Server{
 		opts: opts, base: "/api/v10/", changed: make(chan struct{}),

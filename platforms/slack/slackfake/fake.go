@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -47,6 +48,10 @@ type Server struct {
 	openFails   []Failure     // scripted apps.connections.open answers
 	authFail    *Failure      // auth.test answer while set
 	postFails   []Failure     // scripted chat.postMessage answers
+	historyFail []Failure     // scripted conversations.history answers
+	historyReqs []url.Values  // conversations.history requests, in order
+	others      []Post        // messages in channels the bot did not post (AddMessage)
+	lastTS      int64         // the last ts given, in microseconds
 	opens       int           // apps.connections.open calls answered ok
 	posts       []Post
 	rejected    []Post // chat.postMessage calls answered with a Failure
@@ -54,7 +59,6 @@ type Server struct {
 	acks        map[string]Ack
 	badRequests []string // requests with a wrong token, by method
 	envelopeSeq int
-	tsSeq       int
 	closed      bool
 }
 
@@ -74,6 +78,7 @@ func New(pingEvery time.Duration) *Server {
 		c.Handle("/apps.connections.open", s.connectionsOpen)
 		c.Handle("/auth.test", s.authTest)
 		c.Handle("/chat.postMessage", s.postMessage)
+		c.Handle("/conversations.history", s.conversationsHistory)
 		c.Handle("/response/", s.responseURL)
 		c.Handle("/ws", s.socket)
 	})

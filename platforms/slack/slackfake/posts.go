@@ -22,6 +22,8 @@ type Post struct {
 	ResponseType string          // response_url only: "in_channel" or "ephemeral"
 	TS           string          // the ts the fake gave it (chat.postMessage only)
 	At           time.Time       // when the fake received it
+	Metadata     json.RawMessage // chat.postMessage's metadata as sent, nil when none
+	User, BotID  string          // who posted it: the bot's IDs for chat.postMessage
 }
 
 // BlockTexts returns every text in the post's blocks (header, section and
@@ -107,6 +109,14 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
 	p := Post{
 		Via: "chat.postMessage", Channel: r.PostForm.Get("channel"), ThreadTS: r.PostForm.Get("thread_ts"),
 		Text: r.PostForm.Get("text"), Blocks: json.RawMessage(r.PostForm.Get("blocks")), At: time.Now(),
+		User: BotUserID, BotID: BotID,
+	}
+	if md := r.PostForm.Get("metadata"); md != "" {
+		if !validMetadata(md) {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_metadata_format"})
+			return
+		}
+		p.Metadata = json.RawMessage(md)
 	}
 	var fail *Failure
 	s.update(func() {
@@ -119,8 +129,7 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		s.tsSeq++
-		p.TS = fmt.Sprintf("1700001000.%06d", s.tsSeq)
+		p.TS = s.nextTS(p.At)
 		s.posts = append(s.posts, p)
 	})
 	if fail != nil {
