@@ -111,6 +111,25 @@ type Analysis struct {
 	Summary   []int // indices into Sentences, in article order
 }
 
+// timely reports, by sentence index, whether the sentence states a
+// deadline or a dated event of the past week or later: the news and what
+// comes next, rather than background.
+func (a *Analysis) timely() func(int) bool {
+	has := map[int]bool{}
+	for _, e := range a.Events {
+		if a.Published.IsZero() || !periodEnd(e.When, e.Precision).Before(a.Published.AddDate(0, 0, -7)) {
+			has[e.Sentence] = true
+		}
+	}
+	for _, d := range a.Deadlines {
+		has[d.Sentence] = true
+		for _, r := range d.History {
+			has[r.Sentence] = true
+		}
+	}
+	return func(i int) bool { return has[i] }
+}
+
 // SummaryText returns the summary sentences as written.
 func (a *Analysis) SummaryText() []string {
 	out := make([]string, 0, len(a.Summary))
@@ -134,6 +153,6 @@ func Analyze(a corpus.Article) *Analysis {
 	an.Deadlines = findDeadlines(sents, reg, a.Published)
 	an.Events = findEvents(sents, a.Published)
 	an.People = reg.people()
-	an.Summary = rank(sents, 3)
+	an.Summary = rank(a.Title, sents, an.timely(), 3)
 	return an
 }

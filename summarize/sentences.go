@@ -68,6 +68,10 @@ func splitParagraph(body string, s, e, para int, out []Sentence) []Sentence {
 			j += sz
 		}
 		ellipsis = ellipsis || dots > 1
+		if dots == 1 && !qe && listMarker(body, start, i) {
+			i = j // "1. Cut costs.": the item's number, not a sentence
+			continue
+		}
 		if j < e && !qe && !ellipsis && isAlnum(body, j) {
 			// "U.S", "1.6", "www.x": internal, unless a missing space.
 			if missingSpace(body, i, j) {
@@ -86,8 +90,8 @@ func splitParagraph(body string, s, e, para int, out []Sentence) []Sentence {
 			k += sz
 		}
 		if k < e && !isSpaceByte(body[k]) {
-			if r2, _ := utf8.DecodeRuneInString(body[k:]); k > j && unicode.IsUpper(r2) {
-				emit(start, k) // `operation.”Putin`
+			if r2, _ := utf8.DecodeRuneInString(body[k:]); k > j && unicode.IsUpper(r2) || gluedQuote(body, k, e) {
+				emit(start, k) // `operation.”Putin`, `arrived."I am`
 				start = k
 			}
 			i = k
@@ -119,26 +123,27 @@ func endsSentence(body string, i, n, e int, ellipsis, qe bool) bool {
 	}
 	w := body[n:wordEnd(body, n, e)]
 	first, _ := utf8.DecodeRuneInString(w)
-	switch {
-	case w == "":
-		return true
-	case unicode.IsLower(first):
-		return false
-	case qe:
-		return true
-	case ellipsis:
-		return unicode.IsUpper(first)
-	}
 	ws := i
 	for ws > 0 && !isSpaceByte(body[ws-1]) {
 		ws--
 	}
 	prev := strings.TrimLeft(body[ws:i], "“\"‘'([«„")
-	if prev == "" {
-		return true
-	}
 	lower := strings.ToLower(prev)
 	starter := lx.starters[strings.ToLower(w)]
+	switch {
+	case w == "":
+		return true
+	case unicode.IsLower(first):
+		return false
+	case body[i] == '!' && lx.abbrev[lower] == "bang":
+		return starter // "Yahoo! Inc. said"
+	case qe:
+		return true
+	case ellipsis:
+		return unicode.IsUpper(first)
+	case prev == "":
+		return true
+	}
 	switch lx.abbrev[lower] {
 	case "title", "never":
 		return false
@@ -179,11 +184,16 @@ func isAcronym(w string) bool {
 
 // missingSpace reports whether the period at body[i] glued to body[j] ends a
 // sentence whose next one lacks the space: a lower-case word of two or more
-// letters, then a capitalised word ("end.The").
+// letters, or a percentage, then a capitalised word ("end.The", "5%.Profits").
 func missingSpace(body string, i, j int) bool {
 	ws := i
 	for ws > 0 && body[ws-1] < utf8.RuneSelf && unicode.IsLetter(rune(body[ws-1])) {
 		ws--
+	}
+	if ws == i && i > 0 && body[i-1] == '%' {
+		r1, sz := utf8.DecodeRuneInString(body[j:])
+		r2, _ := utf8.DecodeRuneInString(body[j+sz:])
+		return unicode.IsUpper(r1) && unicode.IsLower(r2)
 	}
 	if i-ws < 2 || (ws > 0 && !isSpaceByte(body[ws-1]) && !strings.ContainsRune("“\"‘'(", rune(body[ws-1]))) {
 		return false
@@ -199,6 +209,50 @@ func missingSpace(body string, i, j int) bool {
 	r1, sz := utf8.DecodeRuneInString(body[j:])
 	r2, _ := utf8.DecodeRuneInString(body[j+sz:])
 	return unicode.IsUpper(r1) && unicode.IsLower(r2)
+}
+
+// listMarker reports whether the period at body[i] closes a list item's
+// number or letter at the start of its paragraph or line ("1. Cut costs",
+// "b. Sell"): body[s:i] is one to three digits or a single letter, and
+// nothing but white space precedes it on its line.
+func listMarker(body string, s, i int) bool {
+	ls := i
+	for ls > s && body[ls-1] != '\n' && !isSpaceByte(body[ls-1]) {
+		ls--
+	}
+	for k := ls; k > s && body[k-1] != '\n'; k-- {
+		if !isSpaceByte(body[k-1]) {
+			return false
+		}
+	}
+	if i+1 >= len(body) || body[i+1] != ' ' {
+		return false
+	}
+	m := body[ls:i]
+	if r, n := utf8.DecodeRuneInString(m); n == len(m) && unicode.IsLetter(r) {
+		return true
+	}
+	if len(m) == 0 || len(m) > 3 {
+		return false
+	}
+	for _, c := range m {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedQuote reports whether body[k] opens the quotation of a sentence that
+// follows a terminator without a space: a straight or curly opening double
+// quote, then a capital letter (`arrived."I am here`).
+func gluedQuote(body string, k, e int) bool {
+	r, sz := utf8.DecodeRuneInString(body[k:])
+	if r != '"' && r != '“' || k+sz >= e {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(body[k+sz:])
+	return unicode.IsUpper(r2)
 }
 
 // isCloser reports whether the rune at body[k] closes the sentence with the

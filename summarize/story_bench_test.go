@@ -1,0 +1,69 @@
+package summarize
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// storyCorpus makes n dated articles about n/10 topics, each topic with
+// its own words and actor, spread over a year, so clustering has real
+// work: similar articles to link and many others to keep apart.
+func storyCorpus(n int) ([]corpus.Article, []*Analysis) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	word := func() string {
+		syl := []string{"ka", "lo", "mer", "tin", "sa", "vor", "del", "ru", "pen", "zo", "mi", "tar", "bel", "quo"}
+		w := ""
+		for range 3 {
+			w += syl[rng.IntN(len(syl))]
+		}
+		return w
+	}
+	topics := max(n/10, 1)
+	vocab := make([][]string, topics)
+	for t := range vocab {
+		for range 8 {
+			vocab[t] = append(vocab[t], word())
+		}
+	}
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	arts := make([]corpus.Article, n)
+	ans := make([]*Analysis, n)
+	for i := range n {
+		t := rng.IntN(topics)
+		v := vocab[t]
+		var b strings.Builder
+		for s := range 8 {
+			fmt.Fprintf(&b, "The %s of %s met %s officials on %s and %s talks. ", v[s%8], v[(s+3)%8], word(), word(), v[(s+5)%8])
+			if s%3 == 2 {
+				b.WriteString("\n\n")
+			}
+		}
+		arts[i] = corpus.Article{
+			ID: fmt.Sprintf("a%06d", i), Title: strings.Title(v[0] + " " + v[1] + " " + word()),
+			Body: b.String(), Published: start.AddDate(0, 0, t%365+rng.IntN(3)),
+		}
+		ans[i] = Analyze(arts[i])
+		ans[i].People = append(ans[i].People, Person{Name: "Minister " + strings.Title(v[2]), Sentences: []int{0}})
+	}
+	return arts, ans
+}
+
+// BenchmarkStories measures clustering alone (the analyses are made
+// beforehand) on 2,000 and 10,000 articles; articles/s is the figure to
+// watch as the corpus grows.
+func BenchmarkStories(b *testing.B) {
+	for _, n := range []int{2000, 10000} {
+		arts, ans := storyCorpus(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				Stories(arts, ans)
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
