@@ -10,53 +10,72 @@ import (
 
 // How much the summary, search and question answers show.
 const (
-	latestArticles = 5 // summary without argument
-	topicArticles  = 5 // summary of a topic
-	searchHits     = 5
-	questionHits   = 3
+	latestStories = 5 // summary without argument
+	topicStories  = 5 // summary of a topic
+	searchHits    = 5
+	questionHits  = 3
 )
 
-// summary answers "summary [ARTICLE|TOPIC]": the latest articles, the one
-// article the argument names (by ID, path or title words), or the articles
-// that match it as a topic; each with its summary.
+// summary answers "summary [ARTICLE|TOPIC]": the latest stories, the one
+// article the argument names (by ID, path or title words), or the stories
+// on the argument as a topic. A story is told in the sentences drawn
+// across its articles (summarize.Story), an article in its own summary.
 func summary(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	if ix.Len() == 0 {
 		return ix.none("Summary", "articles")
 	}
 	c := newCiter(ix)
 	var r Reply
-	var arts []int
+	var stories []int
 	switch art, ok := ix.article(req.arg); {
 	case req.arg == "":
-		arts = ix.byDate[:min(latestArticles, ix.Len())]
-		r = Reply{Title: "Summary: the latest articles", Text: fmt.Sprintf("The latest %d of %s.", len(arts), ix.loaded())}
-		if len(arts) == ix.Len() {
-			r.Text = fmt.Sprintf("All of %s, newest first.", ix.loaded())
+		for s := range min(latestStories, len(ix.stories)) {
+			stories = append(stories, s)
+		}
+		r = Reply{Title: "Summary: the latest stories", Text: fmt.Sprintf("The latest %s of %s.", storiesCount(len(stories)), ix.loaded())}
+		if len(stories) == len(ix.stories) {
+			r.Text = fmt.Sprintf("All %s in %s, newest first.", storiesCount(len(stories)), ix.loaded())
 		}
 	case ok:
-		arts = []int{art}
 		r = Reply{Title: "Summary: " + ix.title(art)}
+		s := Section{Heading: ix.heading(art)}
+		for _, text := range ix.summary(art) {
+			s.Items = append(s.Items, c.item(art, text))
+		}
+		if len(s.Items) == 0 {
+			s.Items = []Item{c.item(art, "This article has no text to summarise.")}
+		}
+		r.Sections = []Section{s}
+		if st := ix.stories[ix.storyOf[art]]; len(st.Articles) > 1 {
+			r.Text = fmt.Sprintf("One of %d articles on the story %s.", len(st.Articles), quoted(st.Title))
+		}
+		r.Sources = c.srcs
+		return r
 	default:
-		arts = ix.topicArticles(req.arg)
+		stories = ix.topicStories(req.arg, topicStories)
 		r = Reply{Title: "Summary: " + quoted(req.arg)}
-		if len(arts) == 0 {
+		if len(stories) == 0 {
 			r.Text = fmt.Sprintf("No article matches %s in %s. Type `sources` for the list.", quoted(req.arg), ix.loaded())
 			return r
 		}
-		r.Text = fmt.Sprintf("The %s that best match %s.", plural(len(arts), "article"), quoted(req.arg))
+		r.Text = fmt.Sprintf("The %s that best match %s.", storiesCount(len(stories)), quoted(req.arg))
+		if len(stories) == 1 {
+			r.Text = fmt.Sprintf("The story that best matches %s.", quoted(req.arg))
+		}
 	}
-	for _, a := range arts {
-		s := Section{Heading: ix.heading(a)}
-		for _, text := range ix.summary(a) {
-			s.Items = append(s.Items, c.item(a, text))
-		}
-		if len(s.Items) == 0 {
-			s.Items = []Item{c.item(a, "This article has no text to summarise.")}
-		}
-		r.Sections = append(r.Sections, s)
+	for _, st := range stories {
+		r.Sections = append(r.Sections, Section{Heading: ix.storyHeading(ix.stories[st]), Items: ix.storyItems(c, ix.stories[st])})
 	}
 	r.Sources = c.srcs
 	return r
+}
+
+// storiesCount returns "1 story" or "3 stories".
+func storiesCount(n int) string {
+	if n == 1 {
+		return "1 story"
+	}
+	return fmt.Sprintf("%d stories", n)
 }
 
 // heading names an article for a section: "Title (Outlet, 14 Jul 2025)".
@@ -97,10 +116,10 @@ func (ix *Index) article(arg string) (int, bool) {
 	return ids[0], len(ids) == 1
 }
 
-// topicArticles ranks the articles on a topic: those whose title holds more
+// topicRanking ranks the articles on a topic: those whose title holds more
 // of its words first, then by the BM25 scores of their three best
-// sentences.
-func (ix *Index) topicArticles(topic string) []int {
+// sentences. Articles that match no word of it are left out.
+func (ix *Index) topicRanking(topic string) []int {
 	q := queryTerms(topic, false)
 	inTitle := map[int]int{}
 	for _, t := range q {
@@ -127,7 +146,7 @@ func (ix *Index) topicArticles(topic string) []int {
 	slices.SortFunc(arts, func(a, b int) int {
 		return cmp.Or(inTitle[b]-inTitle[a], cmp.Compare(score[b], score[a]), ix.newerFirst(a, b), a-b)
 	})
-	return arts[:min(len(arts), topicArticles)]
+	return arts
 }
 
 // topSentences returns the n best sentences for the query terms, leaving

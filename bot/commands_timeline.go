@@ -8,7 +8,8 @@ import (
 )
 
 // timeline answers "timeline [TOPIC]": the dated events, oldest first, each
-// as "2025-02 — sentence", or only those whose words best match the topic.
+// as "2025-02 — sentence"; with a topic, the events of the story it names
+// (see namedStory), else those whose words best match it.
 // Events of one date keep their articles' order (older article first) and
 // their sentence order. The list is never cut: the router pages long
 // answers.
@@ -21,7 +22,10 @@ func timeline(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	if req.arg != "" {
 		title += ": " + quoted(req.arg)
 		what += " about " + quoted(req.arg)
-		ids, _ = ix.eventTerms.best(queryTerms(req.arg, false))
+		ids = ix.storyEventIDs(req.arg)
+		if len(ids) == 0 {
+			ids, _ = ix.eventTerms.best(queryTerms(req.arg, false))
+		}
 	}
 	if len(ids) == 0 {
 		return ix.none(title, what)

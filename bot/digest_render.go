@@ -7,16 +7,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/summarize"
 )
 
 // What a digest shows of each story.
 const (
-	digestSentences = 2                   // summary sentences per article
-	digestQuotes    = 3                   // notable quotes per story
-	quoteMinWords   = 5                   // shorter quotes are not notable
-	dueSoon         = 14 * 24 * time.Hour // a deadline this close is shown even if it did not change
+	digestQuotes  = 3                   // notable quotes per story
+	quoteMinWords = 5                   // shorter quotes are not notable
+	dueSoon       = 14 * 24 * time.Hour // a deadline this close is shown even if it did not change
 )
 
 // digestView is what a digest reply says around its articles.
@@ -67,9 +65,12 @@ func (ix *Index) onTopic(art int, q []string) bool {
 }
 
 // digestReply renders the articles arts (positions, newest first) as a
-// digest: one section per story, each article with its summary, the
-// story's notable quotes and its deadlines that changed or fall due soon,
-// and the sources.
+// digest: one section per story (the corpus's stories, so a new article
+// joins its running story), the story with the newest article first. A
+// section tells the story in the sentences its new articles add, lists the
+// new articles no sentence cites (reprints included), then the story's
+// notable quotes and its deadlines that changed or fall due soon. The
+// sources close the reply.
 func (ix *Index) digestReply(v digestView, arts []int) Reply {
 	r := Reply{Title: v.title}
 	when := func(t time.Time) string { return t.In(v.loc).Format("Mon 2 Jan 2006 15:04 MST") }
@@ -80,15 +81,15 @@ func (ix *Index) digestReply(v digestView, arts []int) Reply {
 	if len(arts) == 0 {
 		r.Text = fmt.Sprintf("Nothing new%s since %s.", on, when(v.since))
 	} else {
-		stories := ix.stories(arts)
+		groups := ix.byStory(arts)
 		n := "1 story"
-		if len(stories) != 1 {
-			n = fmt.Sprintf("%d stories", len(stories))
+		if len(groups) != 1 {
+			n = fmt.Sprintf("%d stories", len(groups))
 		}
 		r.Text = fmt.Sprintf("%s%s in %s since %s.", plural(len(arts), "new article"), on, n, when(v.since))
 		c := newCiter(ix)
-		for _, story := range stories {
-			r.Sections = append(r.Sections, ix.storySection(c, story, v.at))
+		for _, g := range groups {
+			r.Sections = append(r.Sections, ix.storySection(c, ix.newStory(g), v.at))
 		}
 		r.Sources = c.srcs
 	}
@@ -98,22 +99,16 @@ func (ix *Index) digestReply(v digestView, arts []int) Reply {
 	return r
 }
 
-// stories groups articles (newest first) by story, each story's articles
-// newest first, the story with the newest article first.
-func (ix *Index) stories(arts []int) [][]int {
-	sub := make([]corpus.Article, len(arts))
-	ans := make([]*summarize.Analysis, len(arts))
-	for i, a := range arts {
-		sub[i], ans[i] = ix.arts[a], ix.ans[a]
-	}
-	ids := summarize.Stories(sub, ans)
+// byStory groups articles (newest first) by their story, each group newest
+// first, the group with the newest article first.
+func (ix *Index) byStory(arts []int) [][]int {
 	var out [][]int
-	at := map[string]int{}
-	for i, a := range arts {
-		j, ok := at[ids[i]]
+	at := map[int]int{}
+	for _, a := range arts {
+		j, ok := at[ix.storyOf[a]]
 		if !ok {
 			j = len(out)
-			at[ids[i]] = j
+			at[ix.storyOf[a]] = j
 			out = append(out, nil)
 		}
 		out[j] = append(out[j], a)
@@ -121,60 +116,43 @@ func (ix *Index) stories(arts []int) [][]int {
 	return out
 }
 
-// storySection renders one story: a heading, each article's summary, then
-// its notable quotes and its deadlines.
-func (ix *Index) storySection(c *citer, story []int, at time.Time) Section {
-	s := Section{Heading: ix.heading(story[0])}
-	if len(story) > 1 {
-		s.Heading = fmt.Sprintf("%s (%d articles)", ix.title(story[0]), len(story))
+// storySection renders one story of a digest: a heading, its summary and
+// other articles, its notable quotes and its deadlines.
+func (ix *Index) storySection(c *citer, st summarize.Story, at time.Time) Section {
+	s := Section{Heading: ix.storyHeading(st), Items: ix.storyItems(c, st)}
+	told := map[[2]int]bool{} // a quote in a summary sentence is not repeated
+	for _, x := range st.Summary {
+		told[[2]int{x.Article, x.Sentence}] = true
 	}
-	for _, a := range story {
-		sum := ix.summary(a)
-		text := strings.Join(sum[:min(digestSentences, len(sum))], " ")
-		if len(story) > 1 {
-			text = ix.heading(a) + ": " + text
-		}
-		if text == "" {
-			text = "This article has no text to summarise."
-		}
-		s.Items = append(s.Items, c.item(a, text))
-	}
-	s.Items = append(s.Items, ix.notableQuotes(c, story)...)
-	for _, a := range story {
-		for _, d := range ix.ans[a].Deadlines {
-			if len(d.History) > 1 || !d.Due.IsZero() && d.Due.After(at.Add(-24*time.Hour)) && d.Due.Before(at.Add(dueSoon)) {
-				s.Items = append(s.Items, c.item(a, deadlineLine(d)))
-			}
+	quotes := slices.DeleteFunc(slices.Clone(st.Quotes), func(q summarize.StoryQuote) bool { return told[[2]int{q.Article, q.Sentence}] })
+	s.Items = append(s.Items, ix.notableQuotes(c, quotes)...)
+	for _, d := range st.Deadlines {
+		if len(d.History) > 1 || !d.Due.IsZero() && d.Due.After(at.Add(-24*time.Hour)) && d.Due.Before(at.Add(dueSoon)) {
+			s.Items = append(s.Items, c.item(d.Article, deadlineLine(d.Deadline)))
 		}
 	}
 	return s
 }
 
-// notableQuotes returns the story's longest statements, direct quotes
+// notableQuotes returns a story's longest statements, direct quotes
 // first, at most digestQuotes.
-func (ix *Index) notableQuotes(c *citer, story []int) []Item {
-	type ref struct {
-		art int
-		q   summarize.Quote
-	}
-	var qs []ref
-	for _, a := range story {
-		for _, q := range ix.ans[a].Quotes {
-			if len(strings.Fields(q.Text)) >= quoteMinWords && q.Speaker != "" {
-				qs = append(qs, ref{a, q})
-			}
+func (ix *Index) notableQuotes(c *citer, quotes []summarize.StoryQuote) []Item {
+	var qs []summarize.StoryQuote
+	for _, q := range quotes {
+		if len(strings.Fields(q.Text)) >= quoteMinWords && q.Speaker != "" {
+			qs = append(qs, q)
 		}
 	}
-	slices.SortStableFunc(qs, func(x, y ref) int {
-		return cmp.Or(cmp.Compare(btoi(x.q.Kind != summarize.Direct), btoi(y.q.Kind != summarize.Direct)), len(y.q.Text)-len(x.q.Text))
+	slices.SortStableFunc(qs, func(x, y summarize.StoryQuote) int {
+		return cmp.Or(cmp.Compare(btoi(x.Kind != summarize.Direct), btoi(y.Kind != summarize.Direct)), len(y.Text)-len(x.Text))
 	})
 	var items []Item
-	for _, r := range qs[:min(digestQuotes, len(qs))] {
-		text := r.q.Speaker + ": “" + r.q.Text + "”"
-		if r.q.Kind != summarize.Direct {
-			text = r.q.Speaker + " (reported): " + r.q.Text
+	for _, q := range qs[:min(digestQuotes, len(qs))] {
+		text := q.Speaker + ": “" + q.Text + "”"
+		if q.Kind != summarize.Direct {
+			text = q.Speaker + " (reported): " + q.Text
 		}
-		items = append(items, c.item(r.art, text))
+		items = append(items, c.item(q.Article, text))
 	}
 	return items
 }

@@ -1,0 +1,163 @@
+package bot
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// How much a story section shows besides its summary.
+const alsoReported = 3 // articles of the story listed by outlet when no summary sentence cites them
+
+// indexStories groups the articles into stories (summarize.Stories): the
+// same events across days and outlets, near-duplicate reprints included.
+func (ix *Index) indexStories() {
+	ix.stories = summarize.Stories(ix.arts, ix.ans)
+	ix.storyOf = make([]int, len(ix.arts))
+	for s, st := range ix.stories {
+		for _, a := range st.Articles {
+			ix.storyOf[a] = s
+		}
+	}
+}
+
+// topicStories returns the stories on a topic, best first: the stories of
+// the articles topicRanking ranks, in the order of their best article.
+func (ix *Index) topicStories(topic string, n int) []int {
+	var out []int
+	for _, a := range ix.topicRanking(topic) {
+		if s := ix.storyOf[a]; !slices.Contains(out, s) {
+			if out = append(out, s); len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// namedStory returns the story a topic names: the story of the article
+// that best matches it, when that article's title holds a word of the
+// topic.
+func (ix *Index) namedStory(topic string) (int, bool) {
+	q := queryTerms(topic, false)
+	ranked := ix.topicRanking(topic)
+	if len(q) == 0 || len(ranked) == 0 {
+		return 0, false
+	}
+	title := terms(ix.arts[ranked[0]].Title)
+	for _, t := range q {
+		if slices.Contains(title, t) {
+			return ix.storyOf[ranked[0]], true
+		}
+	}
+	return 0, false
+}
+
+// storyEventIDs returns the events (into ix.events, in their order) of the
+// story topic names, each once (summarize.Story.Events: reprints left
+// out), nil when it names none.
+func (ix *Index) storyEventIDs(topic string) []int {
+	s, ok := ix.namedStory(topic)
+	if !ok {
+		return nil
+	}
+	type key struct{ art, sent int }
+	in := map[key]bool{}
+	for _, e := range ix.stories[s].Events {
+		in[key{e.Article, e.Sentence}] = true
+	}
+	var ids []int
+	for id, er := range ix.events {
+		if in[key{er.art, er.e.Sentence}] {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// storyHeading names a story for a section: an article's heading for a
+// one-article story, else "Latest title (3 articles: Outlet, Outlet;
+// 14 Jul–29 Jul 2025)".
+func (ix *Index) storyHeading(st summarize.Story) string {
+	if len(st.Articles) == 1 {
+		return ix.heading(st.Articles[0])
+	}
+	var outlets []string
+	for _, a := range st.Articles {
+		if o := ix.arts[a].Source; o != "" && !slices.Contains(outlets, o) {
+			outlets = append(outlets, o)
+		}
+	}
+	parts := []string{plural(len(st.Articles), "article")}
+	if len(outlets) > 0 {
+		parts[0] += ": " + strings.Join(outlets, ", ")
+	}
+	if !st.First.IsZero() {
+		parts = append(parts, dateRange(st.First, st.Last))
+	}
+	return fmt.Sprintf("%s (%s)", st.Title, strings.Join(parts, "; "))
+}
+
+// dateRange formats the days from a to b as briefly as reads well: "14 Jul
+// 2025", "14–29 Jul 2025", "30 Jul–8 Aug 2025", "30 Dec 2024–2 Jan 2025".
+func dateRange(a, b time.Time) string {
+	switch {
+	case a.Equal(b):
+		return day(a)
+	case a.Year() != b.Year():
+		return day(a) + "–" + day(b)
+	case a.Month() != b.Month():
+		return a.Format("2 Jan") + "–" + day(b)
+	}
+	return a.Format("2") + "–" + day(b)
+}
+
+// storyItems returns a story's summary sentences, each citing its article,
+// then up to alsoReported of its other articles by outlet and date
+// ("Also reported: Coastal Post, 13 Sep 2024.").
+func (ix *Index) storyItems(c *citer, st summarize.Story) []Item {
+	var items []Item
+	cited := map[int]bool{}
+	for _, s := range st.Summary {
+		items = append(items, c.item(s.Article, s.Text))
+		cited[s.Article] = true
+	}
+	if len(items) == 0 {
+		items = append(items, c.item(st.Articles[len(st.Articles)-1], "This story has no text to summarise."))
+		cited[st.Articles[len(st.Articles)-1]] = true
+	}
+	also := 0
+	for i := len(st.Articles) - 1; i >= 0 && also < alsoReported; i-- {
+		if a := st.Articles[i]; !cited[a] {
+			items = append(items, c.item(a, "Also reported: "+ix.byline(a)+"."))
+			also++
+		}
+	}
+	return items
+}
+
+// byline names an article by outlet and date ("Coastal Post, 13 Sep 2024"),
+// else by title.
+func (ix *Index) byline(art int) string {
+	a := ix.arts[art]
+	var parts []string
+	if a.Source != "" {
+		parts = append(parts, a.Source)
+	}
+	if a.HasDate() {
+		parts = append(parts, day(a.Published))
+	}
+	if len(parts) == 0 {
+		return ix.title(art)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// newStory merges the given articles (positions) into one story, for a
+// digest's new articles on one story.
+func (ix *Index) newStory(arts []int) summarize.Story {
+	return summarize.NewStory(ix.arts, ix.ans, arts)
+}
