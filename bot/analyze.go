@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/summarize"
@@ -20,8 +21,10 @@ type analyzeFunc func(corpus.Article) *summarize.Analysis
 //
 // An article whose analysis panics is kept with an empty analysis and
 // reported in problems, so one bad article cannot take the corpus down.
-func analyzeAll(ctx context.Context, arts []corpus.Article, analyze analyzeFunc) (ans []*summarize.Analysis, problems []error, err error) {
+// progress, when not nil, is told after each article how many are done.
+func analyzeAll(ctx context.Context, arts []corpus.Article, analyze analyzeFunc, progress func(done, total int)) (ans []*summarize.Analysis, problems []error, err error) {
 	ans = make([]*summarize.Analysis, len(arts))
+	var done atomic.Int64
 	errs := make([]error, len(arts))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -32,6 +35,9 @@ func analyzeAll(ctx context.Context, arts []corpus.Article, analyze analyzeFunc)
 					continue // drain, so the feeder never blocks
 				}
 				ans[i], errs[i] = analyzeOne(arts[i], analyze)
+				if progress != nil {
+					progress(int(done.Add(1)), len(arts))
+				}
 			}
 		})
 	}

@@ -52,7 +52,7 @@ func registry() []command {
 			Help: "List the commands, or explain one."},
 			forms: forms("help", "commands", "what can you do"), run: (*Bot).help},
 		{Command: Command{Name: "summary", Usage: "summary [ARTICLE|TOPIC]", Arg: "ARTICLE|TOPIC",
-			Help: "The latest articles in three sentences each, or one article, or the articles on a topic."},
+			Help: "The latest stories, each in up to three sentences across its articles; or one article; or the stories on a topic."},
 			forms: forms("summary", "summaries", "summarize", "summarise"), topic: true, run: summary},
 		{Command: Command{Name: "who said what", Usage: "who said what [about TOPIC]", Arg: "TOPIC",
 			Help: "Every speaker and what they said, optionally only about a topic."},
@@ -65,7 +65,7 @@ func registry() []command {
 			forms: forms("deadline status", "deadlines status", "deadline", "deadlines", "ultimatum", "ultimatums"),
 			topic: true, run: deadlineStatus},
 		{Command: Command{Name: "timeline", Usage: "timeline [TOPIC]", Arg: "TOPIC",
-			Help: "Dated events in order, optionally only those on a topic."},
+			Help: "Dated events in order; with a topic, the timeline of the story it names."},
 			forms: forms("timeline"), topic: true, run: timeline},
 		{Command: Command{Name: "search", Usage: "search WORDS", Arg: "WORDS", ArgRequired: true,
 			Help: "The sentences that best match the words."},
@@ -75,7 +75,10 @@ func registry() []command {
 			forms: forms("more", "next", "next page", "continue"), run: noMore},
 		{Command: Command{Name: "sources", Usage: "sources",
 			Help: "The loaded articles, and the files that could not be loaded."},
-			forms: forms("sources", "source", "articles"), run: sources},
+			forms: forms("sources", "source", "articles"), act: sourcesNow},
+		{Command: Command{Name: "reload", Usage: "reload",
+			Help: "Admins: read the corpus folder again (what changed) and poll the feeds now."},
+			forms: forms("reload", "refresh"), act: reload},
 		{Command: Command{Name: "digest", Usage: "digest [NAME]", Arg: "NAME",
 			Help: "Preview this channel's next digest now (nothing is posted)."},
 			forms: forms("digest", "digest preview", "preview"), act: digestPreview},
@@ -135,7 +138,8 @@ func (b *Bot) helpItems(prefix string) []Item {
 	return items
 }
 
-// sources lists the loaded articles, newest first, and the load errors.
+// sources lists the loaded articles, newest first, and the load errors
+// (sourcesNow adds where they come from).
 func sources(_ *Bot, ix *Index, _ request, _ time.Time) Reply {
 	c := newCiter(ix)
 	r := Reply{Title: "Sources", Text: fmt.Sprintf("%s loaded.", plural(ix.Len(), "article"))}

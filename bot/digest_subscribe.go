@@ -9,9 +9,7 @@ import (
 
 // isAdmin reports whether m's author may change the schedules: anyone at
 // the console (they own the process), else the configured admins.
-func (s *Scheduler) isAdmin(m Message) bool {
-	return m.Platform == "console" || s.admins[m.Platform+":"+m.User]
-}
+func (s *Scheduler) isAdmin(m Message) bool { return isAdmin(s.admins, m) }
 
 // adminOnly is the answer to a non-admin asking for an admin command.
 func adminOnly(title string) Reply {

@@ -39,6 +39,9 @@ type Index struct {
 
 	events     []eventRef // in date order
 	eventTerms termIndex
+
+	stories []summarize.Story // the one with the latest article first (see indexStories)
+	storyOf []int             // article → its story in stories
 }
 
 type speaker struct {
@@ -95,6 +98,7 @@ func NewIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []
 	ix.indexPeople()
 	ix.indexDeadlines()
 	ix.indexEvents()
+	ix.indexStories()
 	return ix, nil
 }
 

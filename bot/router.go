@@ -33,18 +33,27 @@ type Options struct {
 	Now      func() time.Time // the clock; time.Now when nil
 	Logger   *slog.Logger     // discards when nil
 	CacheTTL time.Duration    // how long an answer is reused: DefaultCacheTTL when 0, never when negative
+	Admins   []string         // "platform:user" entries who may reload; the console always may
+	Cache    CacheObserver    // counts cache lookups; nil counts nothing
+	// Progress, when set, is told how many of the articles SetCorpus
+	// analyses are done, from several goroutines at once.
+	Progress func(done, total int)
 }
 
 // Bot answers chat messages from a briefing index. It is safe for concurrent
 // use: Handle may run on many goroutines while SetCorpus swaps the index.
 type Bot struct {
-	now     func() time.Time
-	log     *slog.Logger
-	ttl     time.Duration
-	cache   *gocache.Cache
-	pages   *cursors // the rest of long answers, per conversation
-	analyze analyzeFunc
-	cmds    []command
+	now      func() time.Time
+	log      *slog.Logger
+	ttl      time.Duration
+	cache    *gocache.Cache
+	pages    *cursors // the rest of long answers, per conversation
+	analyze  analyzeFunc
+	cmds     []command
+	admins   map[string]bool
+	cacheOb  CacheObserver
+	progress func(done, total int)
+	live     atomic.Pointer[liveCorpus] // the live corpus, nil when fixed (SetLibrary)
 
 	mu    sync.Mutex // serialises swaps
 	state atomic.Pointer[state]
@@ -76,6 +85,10 @@ func New(opts Options) *Bot {
 	b.cache = gocache.New(b.ttl, 0)
 	b.pages = newCursors()
 	b.cmds = registry()
+	b.admins, b.cacheOb, b.progress = map[string]bool{}, opts.Cache, opts.Progress
+	for _, a := range opts.Admins {
+		b.admins[a] = true
+	}
 	empty, err := NewIndex(nil, nil, nil)
 	if err != nil {
 		panic(err) // unreachable: empty slices always pair up
@@ -86,14 +99,23 @@ func New(opts Options) *Bot {
 
 // SetCorpus analyses arts in parallel, indexes them with the errors met
 // loading them, swaps the new index in and drops every cached answer. An
-// article whose text another one already carries is indexed once (see
-// corpus.Dedupe) and listed by the sources command. On error (ctx ended) the
-// bot keeps answering from the index it had.
+// article unchanged since the current index keeps its analysis. An
+// article whose text or URL another one already carries is indexed once
+// (see corpus.Dedupe) and listed by the sources command. On error (ctx
+// ended) the bot keeps answering from the index it had.
 func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []error) error {
 	arts, dups := corpus.Dedupe(arts)
-	ans, problems, err := analyzeAll(ctx, arts, b.analyze)
+	ans, todo := reuseAnalyses(b.state.Load().ix, arts)
+	fresh := make([]corpus.Article, len(todo))
+	for k, i := range todo {
+		fresh[k] = arts[i]
+	}
+	done, problems, err := analyzeAll(ctx, fresh, b.analyze, b.progress)
 	if err != nil {
 		return fmt.Errorf("set corpus: %w", err)
+	}
+	for k, i := range todo {
+		ans[i] = done[k]
 	}
 	for _, p := range problems {
 		b.log.Warn("article analysis failed", "err", p)
@@ -104,7 +126,7 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	}
 	ix.dups = dups
 	b.SetIndex(ix)
-	b.log.Info("corpus indexed", "articles", len(arts), "duplicates", len(dups), "load_errors", len(loadErrs), "analysis_errors", len(problems))
+	b.log.Info("corpus indexed", "articles", len(arts), "analysed", len(todo), "duplicates", len(dups), "load_errors", len(loadErrs), "analysis_errors", len(problems))
 	return nil
 }
 
@@ -145,8 +167,9 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			b.log.Error("command panicked", "text", m.Text, "panic", r)
-			replies, err = nil, fmt.Errorf("handle %q: panic: %v", m.Text, r)
+			// No message text: it is the user's, and logs are the operator's.
+			b.logFor(ctx, m).Error("command panicked", "command", b.CommandName(m.Text), "panic", r)
+			replies, err = nil, fmt.Errorf("handle %s: panic: %v", b.CommandName(m.Text), r)
 		}
 	}()
 	req := parse(m.Text, b.cmds)
@@ -162,8 +185,12 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 	// The day is part of the key: deadline status counts days from it.
 	key := fmt.Sprintf("%d\x00%s\x00%s", st.gen, now.Format(time.DateOnly), req.key())
 	if b.ttl > 0 {
-		if v, ok := b.cache.Get(key); ok {
-			b.log.Debug("answered from cache", "command", req.name(), "platform", m.Platform)
+		v, ok := b.cache.Get(key)
+		if b.cacheOb != nil {
+			b.cacheOb.CacheLookup(ok)
+		}
+		if ok {
+			b.logFor(ctx, m).Debug("answered from cache", "command", req.name())
 			return b.firstPage(m, v.([]Reply)), nil
 		}
 	}
@@ -177,7 +204,7 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 			}
 		}
 	}
-	b.log.Debug("answered", "command", req.name(), "platform", m.Platform, "pages", len(pages))
+	b.logFor(ctx, m).Debug("answered", "command", req.name(), "pages", len(pages))
 	return b.firstPage(m, pages), nil
 }
 

@@ -41,6 +41,7 @@ type SchedulerOptions struct {
 	Lease         time.Duration       // DefaultLease when 0
 	Refresh       time.Duration       // DefaultRefresh when 0
 	MaxBackoff    time.Duration       // DefaultMaxBackoff when 0
+	Observer      SlotObserver        // told each slot's outcome; nil tells nobody
 }
 
 // Scheduler posts each digest's slots exactly once per ledger, however many
@@ -61,6 +62,7 @@ type Scheduler struct {
 	refresh    time.Duration
 	maxBackoff time.Duration
 	wake       chan struct{} // a subscription changed
+	watch      *slotWatch    // outcomes to Observer; the gate of Quiesce
 
 	seenMu  sync.Mutex // serialises Seen; guards seenGen and seen
 	seenGen uint64
@@ -83,6 +85,7 @@ func NewScheduler(b *Bot, opts SchedulerOptions) (*Scheduler, error) {
 		refresh:    cmp.Or(opts.Refresh, DefaultRefresh),
 		maxBackoff: cmp.Or(opts.MaxBackoff, DefaultMaxBackoff),
 		wake:       make(chan struct{}, 1),
+		watch:      newSlotWatch(opts.Observer),
 	}
 	for _, a := range opts.Admins {
 		s.admins[a] = true

@@ -68,6 +68,7 @@ func (s *Scheduler) pass(ctx context.Context, d digest, since time.Time) time.Ti
 		todo = append(todo, lastMissed)
 		slices.SortFunc(todo, time.Time.Compare)
 	}
+	s.watch.missed(d, expected, byTime, since, todo)
 	for _, t := range todo {
 		if ctx.Err() != nil {
 			return wake
@@ -96,8 +97,13 @@ func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time, fresh bo
 	now := time.Now()
 	deadline := t.Add(d.MaxLateness)
 	if !now.Before(deadline) {
+		s.watch.done(d, key, SlotOutcomeLate, now)
 		return nil
 	}
+	if !s.watch.enter() {
+		return nil // shutting down (Quiesce): the next process takes it
+	}
+	defer s.watch.leave()
 	ix := s.b.state.Load().ix
 	prev := d.sched.Prev(t)
 	// A slot covers what was seen before the next slot, or before now when
@@ -126,6 +132,7 @@ func (s *Scheduler) runSlot(ctx context.Context, d digest, t time.Time, fresh bo
 	arts := ix.digestArticles(slot.Articles, "")
 	if len(arts) == 0 && d.Empty == EmptySkip {
 		s.finish(ctx, key, Outcome{Status: SlotEmpty, At: time.Now()})
+		s.watch.done(d, key, SlotOutcomeSkipped, time.Now())
 		return nil
 	}
 	r := ix.digestReply(digestView{
@@ -162,8 +169,10 @@ func (s *Scheduler) deliver(ctx context.Context, d digest, key SlotKey, r Reply,
 			o.At = now
 			s.finish(ctx, key, o)
 			if o.Status == SlotPosted {
+				s.watch.done(d, key, SlotOutcomePosted, now)
 				s.log.Info("digest posted", "slot", key, "message_id", o.MessageID, "attempts", attempt, "claims", claims, "late", now.Sub(key.Time).Round(time.Millisecond))
 			} else {
+				s.watch.done(d, key, SlotOutcomeFailed, now)
 				s.log.Error("digest found partly posted; not posting it again", "slot", key, "message_id", o.MessageID, "claims", claims)
 			}
 			return
@@ -174,6 +183,7 @@ func (s *Scheduler) deliver(ctx context.Context, d digest, key SlotKey, r Reply,
 		}
 		var re *RetryError
 		if !errors.As(err, &re) && !errors.Is(err, context.DeadlineExceeded) {
+			s.watch.done(d, key, SlotOutcomeFailed, now)
 			s.log.Error("digest failed", "slot", key, "attempts", attempt, "err", err)
 			s.finish(ctx, key, Outcome{Status: SlotFailed, Err: err.Error(), At: now})
 			return
@@ -184,6 +194,7 @@ func (s *Scheduler) deliver(ctx context.Context, d digest, key SlotKey, r Reply,
 		}
 		backoff = min(backoff*2, s.maxBackoff)
 		if !now.Add(wait).Before(deadline) {
+			s.watch.done(d, key, SlotOutcomeLate, now)
 			s.log.Error("digest failed: too late to retry", "slot", key, "attempts", attempt, "err", err)
 			s.finish(ctx, key, Outcome{Status: SlotFailed, Err: fmt.Sprintf("gave up after %d attempts: %v", attempt, err), At: now})
 			return

@@ -1,14 +1,12 @@
-// Package config holds briefbot's settings: their defaults, how they are
-// read from the environment, and their validation. Every value is checked
-// once, at start-up, with an error that names the setting.
+// Package config holds briefbot's settings: their defaults (defaults.go),
+// how they are read from the configuration file, the environment and the
+// flags, and their validation. Every value is checked once, at start-up,
+// with an error that names the setting: the environment variable, the flag,
+// or the file and its key.
 package config
 
 import (
-	"errors"
-	"fmt"
 	"log/slog"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -20,27 +18,42 @@ type Config struct {
 	Corpus string
 	// CacheTTL is how long an answer is reused while the corpus is unchanged.
 	CacheTTL time.Duration
-	// LogLevel is the least severe level logged (to stderr).
-	LogLevel slog.Level
+	// LogLevel is the least severe level logged (to stderr); LogLevelSet
+	// says whether it was given rather than defaulted.
+	LogLevel    slog.Level
+	LogLevelSet bool
+	// LogFormat is LogText or LogJSON.
+	LogFormat string
+	// HTTPAddr is where the health and metrics endpoint listens as given:
+	// "" when not given, HTTPOff, or host:port. See HTTPListen.
+	HTTPAddr string
 	// State is the folder of the durable state (the digest ledger, chat
 	// subscriptions): BRIEFBOT_STATE, else the user's state folder; ""
-	// when there is none, and scheduled digests are off (see file.go).
+	// when there is none, and scheduled digests are off.
 	State string
-	// File is the configuration file (BRIEFBOT_CONFIG, or --config):
-	// scheduled digests and admins; "" for none.
+	// File is the configuration file (--config, or BRIEFBOT_CONFIG); ""
+	// for none.
 	File string
+
+	Feeds   []Feed   // the file's feeds, polled on their own interval
+	Digests []Digest // the file's scheduled digests
+	Admins  []string // the file's admins: "platform:user ID"
 
 	Slack   Slack
 	Discord Discord
+
+	// from names where each setting given came from ("SLACK_API_URL",
+	// "--corpus", "briefbot.yaml: slack.api_url"), by setting key.
+	from map[string]string
 }
 
 // Slack holds the Slack settings. A Slack adapter runs when BotToken is
 // set: over Socket Mode when AppToken is set, else over the HTTP Events API
 // (SigningSecret required).
 type Slack struct {
-	BotToken      Secret // SLACK_BOT_TOKEN, xoxb-…
-	AppToken      Secret // SLACK_APP_TOKEN, xapp-… (Socket Mode)
-	SigningSecret Secret // SLACK_SIGNING_SECRET (HTTP Events API)
+	BotToken      Secret // SLACK_BOT_TOKEN or slack.bot_token_file, xoxb-…
+	AppToken      Secret // SLACK_APP_TOKEN or slack.app_token_file, xapp-… (Socket Mode)
+	SigningSecret Secret // SLACK_SIGNING_SECRET or slack.signing_secret_file (HTTP Events API)
 	APIURL        string // SLACK_API_URL: the Web API base, ending in "/"
 	EventsAddr    string // BRIEFBOT_SLACK_EVENTS_ADDR: where the Events API endpoint listens
 }
@@ -48,18 +61,18 @@ type Slack struct {
 // Discord holds the Discord settings. A Discord adapter runs when BotToken
 // is set.
 type Discord struct {
-	BotToken       Secret // DISCORD_BOT_TOKEN
+	BotToken       Secret // DISCORD_BOT_TOKEN or discord.bot_token_file
 	GuildID        string // DISCORD_GUILD_ID: register /brief in this guild only (instant), else globally
 	APIURL         string // DISCORD_API_URL: the REST base, ending in "/"
 	MessageContent bool   // BRIEFBOT_DISCORD_MESSAGE_CONTENT: ask for the privileged message-content intent
 }
 
-// Defaults of the platform settings.
-const (
-	DefaultSlackAPIURL     = "https://slack.com/api/"
-	DefaultSlackEventsAddr = ":3000"
-	DefaultDiscordAPIURL   = "https://discord.com/api/v10/"
-)
+// Feed is one feed URL the corpus polls, with defaults applied.
+type Feed struct {
+	URL      string        // url: http(s)
+	Interval time.Duration // interval: how often it is polled, at least MinFeedInterval
+	Timeout  time.Duration // timeout: of one request, at most Interval
+}
 
 // Secret is a credential. It prints as "[redacted]" (or "" when unset) so it
 // cannot leak through logs or formatted errors; Reveal returns the value.
@@ -79,21 +92,16 @@ func (s Secret) GoString() string { return `"` + s.String() + `"` }
 // Reveal returns the secret's value, for the one call that needs it.
 func (s Secret) Reveal() string { return string(s) }
 
-// Default returns the configuration used when nothing is set.
-func Default() Config {
-	return Config{
-		CacheTTL: 10 * time.Minute,
-		LogLevel: slog.LevelInfo,
-		Slack:    Slack{APIURL: DefaultSlackAPIURL, EventsAddr: DefaultSlackEventsAddr},
-		Discord:  Discord{APIURL: DefaultDiscordAPIURL},
-	}
-}
-
-// Environment variables briefbot reads.
+// Environment variables briefbot reads. They are an interface: never
+// rename one.
 const (
 	EnvCorpus       = "BRIEFBOT_CORPUS"
 	EnvCacheTTL     = "BRIEFBOT_CACHE_TTL"
 	EnvLogLevel     = "BRIEFBOT_LOG_LEVEL"
+	EnvLogFormat    = "BRIEFBOT_LOG_FORMAT"
+	EnvHTTPAddr     = "BRIEFBOT_HTTP_ADDR"
+	EnvState        = "BRIEFBOT_STATE"
+	EnvConfig       = "BRIEFBOT_CONFIG"
 	EnvSlackBot     = "SLACK_BOT_TOKEN"
 	EnvSlackApp     = "SLACK_APP_TOKEN"
 	EnvSlackSigning = "SLACK_SIGNING_SECRET"
@@ -106,108 +114,12 @@ const (
 )
 
 // FromEnv returns the default configuration overridden by the environment,
-// read through lookup (os.LookupEnv in production). All problems are
-// reported together, one per line, each naming its variable.
+// read through lookup (os.LookupEnv in production), without a file. All
+// problems are reported together, one per line, each naming its variable.
 func FromEnv(lookup func(string) (string, bool)) (Config, error) {
-	c := Default()
-	var errs []error
-	if v, ok := lookup(EnvCorpus); ok {
-		c.Corpus = strings.TrimSpace(v)
-	}
-	if v, ok := lookup(EnvCacheTTL); ok && strings.TrimSpace(v) != "" {
-		d, err := time.ParseDuration(strings.TrimSpace(v))
-		switch {
-		case err != nil:
-			errs = append(errs, fmt.Errorf("%s: %q is not a duration (try 10m or 1h)", EnvCacheTTL, v))
-		case d < 0:
-			errs = append(errs, fmt.Errorf("%s: %q must not be negative", EnvCacheTTL, v))
-		default:
-			c.CacheTTL = d
-		}
-	}
-	if v, ok := lookup(EnvLogLevel); ok && strings.TrimSpace(v) != "" {
-		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %q is not one of debug, info, warn, error", EnvLogLevel, v))
-		}
-	}
-	secret := func(name string) Secret {
-		v, _ := lookup(name)
-		return Secret(strings.TrimSpace(v))
-	}
-	plain := func(name, def string) string {
-		if v, ok := lookup(name); ok && strings.TrimSpace(v) != "" {
-			return strings.TrimSpace(v)
-		}
-		return def
-	}
-	c.Slack = Slack{
-		BotToken: secret(EnvSlackBot), AppToken: secret(EnvSlackApp), SigningSecret: secret(EnvSlackSigning),
-		APIURL: withSlash(plain(EnvSlackAPIURL, c.Slack.APIURL)), EventsAddr: plain(EnvSlackEvents, c.Slack.EventsAddr),
-	}
-	c.State, c.File = stateDir(lookup), plain(EnvConfig, "")
-	c.Discord = Discord{
-		BotToken: secret(EnvDiscordToken), GuildID: plain(EnvDiscordGuild, ""),
-		APIURL: withSlash(plain(EnvDiscordAPI, c.Discord.APIURL)),
-	}
-	if v := plain(EnvDiscordMsg, ""); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %q is not true or false", EnvDiscordMsg, v))
-		}
-		c.Discord.MessageContent = b
-	}
-	if err := c.Validate(); err != nil {
-		errs = append(errs, err)
-	}
-	return c, errors.Join(errs...)
-}
-
-// Validate checks values that depend on each other; each error names the
-// settings involved and never their secret values.
-func (c Config) Validate() error {
-	var errs []error
-	if c.Slack.BotToken != "" && !strings.HasPrefix(c.Slack.BotToken.Reveal(), "xoxb-") {
-		errs = append(errs, fmt.Errorf("%s: a bot token starts with xoxb-", EnvSlackBot))
-	}
-	if c.Slack.AppToken != "" && !strings.HasPrefix(c.Slack.AppToken.Reveal(), "xapp-") {
-		errs = append(errs, fmt.Errorf("%s: an app-level token starts with xapp-", EnvSlackApp))
-	}
-	if c.Slack.AppToken != "" && c.Slack.BotToken == "" {
-		errs = append(errs, fmt.Errorf("%s is set but %s is not", EnvSlackApp, EnvSlackBot))
-	}
-	if c.Slack.BotToken != "" && c.Slack.AppToken == "" && c.Slack.SigningSecret == "" {
-		errs = append(errs, fmt.Errorf("%s is set: also set %s (Socket Mode) or %s (HTTP Events API)", EnvSlackBot, EnvSlackApp, EnvSlackSigning))
-	}
-	for _, u := range []struct{ env, url string }{{EnvSlackAPIURL, c.Slack.APIURL}, {EnvDiscordAPI, c.Discord.APIURL}} {
-		if p, err := url.Parse(u.url); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			errs = append(errs, fmt.Errorf("%s: %q is not an http(s) URL", u.env, u.url))
-		}
-	}
-	if g := c.Discord.GuildID; g != "" && !isSnowflake(g) {
-		errs = append(errs, fmt.Errorf("%s: %q is not a Discord ID (digits only)", EnvDiscordGuild, g))
-	}
-	return errors.Join(errs...)
-}
-
-// withSlash makes a base URL end in "/", so paths join onto it.
-func withSlash(u string) string {
-	if u == "" || strings.HasSuffix(u, "/") {
-		return u
-	}
-	return u + "/"
-}
-
-// isSnowflake reports whether s looks like a Discord ID: 1–20 digits.
-func isSnowflake(s string) bool {
-	if len(s) == 0 || len(s) > 20 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+	name, _ := lookup(EnvConfig)
+	c, errs := merge(nil, strings.TrimSpace(name), lookup, Flags{})
+	return c, joinLines(append(errs, c.validate()...))
 }
 
 // Platforms returns the chat platforms the configuration enables, in a
@@ -222,3 +134,27 @@ func (c Config) Platforms() []string {
 	}
 	return p
 }
+
+// HTTPListen returns the address the health and metrics endpoint listens
+// on: HTTPAddr when given, DefaultHTTPAddr when a chat platform is
+// configured, else "" (off); "" as well for HTTPOff.
+func (c Config) HTTPListen() string {
+	switch {
+	case c.HTTPAddr == HTTPOff:
+		return ""
+	case c.HTTPAddr != "":
+		return c.HTTPAddr
+	case len(c.Platforms()) > 0:
+		return DefaultHTTPAddr
+	}
+	return ""
+}
+
+// HTTPAddrGiven reports whether the endpoint's address was given rather
+// than defaulted: a given address that cannot be bound is fatal, the
+// default one only a warning (another briefbot may share the host).
+func (c Config) HTTPAddrGiven() bool { return c.HTTPAddr != "" }
+
+// From names where setting key ("corpus", "slack.bot_token") came from:
+// its environment variable, flag, or file and key; "" when defaulted.
+func (c Config) From(key string) string { return c.from[key] }

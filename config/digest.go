@@ -11,7 +11,8 @@ import (
 )
 
 // readDigests reads the digests list: each entry checked key by key, every
-// problem reported with the digest and the key it is about.
+// problem reported with the digest and the key it is about. It returns the
+// valid digests.
 func readDigests(n *yaml.Node, lookup func(string) (string, bool)) ([]Digest, []error) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil, nil
@@ -32,7 +33,9 @@ func readDigests(n *yaml.Node, lookup func(string) (string, bool)) ([]Digest, []
 			names[d.Name] = i
 		}
 		errs = append(errs, derrs...)
-		out = append(out, d)
+		if len(derrs) == 0 {
+			out = append(out, d) // only valid digests, so none causes a second error
+		}
 	}
 	return out, errs
 }

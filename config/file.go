@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,21 +14,34 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Environment variables of the state folder and the configuration file.
-const (
-	EnvState  = "BRIEFBOT_STATE"
-	EnvConfig = "BRIEFBOT_CONFIG"
-)
-
-// File is the YAML configuration file (--config FILE or BRIEFBOT_CONFIG):
-// the scheduled digests, and who may subscribe channels to digests in chat.
-// Its top-level keys are digests and admins, nothing else.
+// File is the YAML configuration file (--config FILE or BRIEFBOT_CONFIG).
+// Its top-level keys are topKeys: the scalar settings (corpus, state,
+// cache_ttl, http_addr, and the sections log, slack and discord), feeds,
+// digests and admins. Secrets are not among its keys: only *_file keys
+// naming the files that hold them.
 type File struct {
+	Feeds   []Feed
 	Digests []Digest
 	// Admins are "platform:user ID" entries ("slack:U0123ABCD") who may
-	// subscribe and unsubscribe channels and list the schedules; at the
-	// console everyone may.
+	// subscribe and unsubscribe channels, list the schedules and reload
+	// the corpus; at the console everyone may.
 	Admins []string
+	// Values are the scalar settings given, by key ("slack.api_url",
+	// "slack.bot_token_file"), ${NAME} expanded; paths (corpus, state,
+	// *_file) are made relative to the file's folder.
+	Values map[string]string
+}
+
+// topKeys are the file's top-level keys, in the order errors list them.
+var topKeys = []string{"corpus", "state", "cache_ttl", "http_addr", "log", "feeds", "slack", "discord", "digests", "admins"}
+
+// value returns the scalar setting key of f, which may be nil.
+func (f *File) value(key string) (string, bool) {
+	if f == nil {
+		return "", false
+	}
+	v, ok := f.Values[key]
+	return v, ok
 }
 
 // Digest is one entry of the file's digests, validated and with defaults
@@ -49,11 +63,6 @@ type Digest struct {
 // digestKeys are the keys a digest may have, in the order errors list them.
 var digestKeys = []string{"name", "schedule", "timezone", "platform", "channel", "topic", "window", "catch_up", "max_lateness", "empty"}
 
-// DigestDefaults returns the values of a digest's optional keys.
-func DigestDefaults() Digest {
-	return Digest{Timezone: "UTC", Location: time.UTC, Window: 24 * time.Hour, CatchUp: "latest", MaxLateness: 6 * time.Hour, Empty: "skip"}
-}
-
 // cronParser accepts the same schedules as the bot's scheduler.
 var cronParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
@@ -66,11 +75,13 @@ var (
 // ReadFile reads and validates the configuration file at path. ${NAME} in
 // a value is replaced by the environment variable NAME, read through
 // lookup; an unset one is an error. Every problem is reported, one a line,
-// each naming the file, the digest and the key.
+// each naming the file and the key (and the digest or feed). With an error
+// the File holds what was valid: the digests and feeds without a problem
+// and the values given.
 func ReadFile(path string, lookup func(string) (string, bool)) (File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return File{}, fmt.Errorf("config file: %w", err)
+		return File{}, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	return ParseFile(path, data, lookup)
 }
@@ -82,14 +93,16 @@ func ParseFile(name string, data []byte, lookup func(string) (string, bool)) (Fi
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return File{}, fmt.Errorf("%s: %w", name, err)
 	}
-	var f File
+	f := File{Values: map[string]string{}}
 	if len(doc.Content) == 0 {
 		return f, nil // an empty file
 	}
 	root := doc.Content[0]
+	keys := strings.Join(topKeys[:len(topKeys)-1], ", ") + " and " + topKeys[len(topKeys)-1]
 	if root.Kind != yaml.MappingNode {
-		return File{}, fmt.Errorf("%s: line %d: the file must be a mapping with the keys digests and admins", name, root.Line)
+		return File{}, fmt.Errorf("%s: line %d: the file must be a mapping with the keys %s", name, root.Line, keys)
 	}
+	dir := filepath.Dir(name)
 	var errs []error
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -103,17 +116,38 @@ func ParseFile(name string, data []byte, lookup func(string) (string, bool)) (Fi
 			if f.Admins, err = readAdmins(v, lookup); err != nil {
 				errs = append(errs, err)
 			}
+		case "feeds":
+			var ferrs []error
+			f.Feeds, ferrs = readFeeds(v, lookup)
+			errs = append(errs, ferrs...)
+		case "log", "slack", "discord":
+			errs = append(errs, readSection(f.Values, k.Value, v, dir, lookup)...)
+		case "corpus", "state", "cache_ttl", "http_addr":
+			s, err := expand(v, lookup)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", k.Value, err))
+				continue
+			}
+			if k.Value == "corpus" || k.Value == "state" {
+				s = relativeTo(dir, s)
+			}
+			f.Values[k.Value] = s
 		default:
-			errs = append(errs, fmt.Errorf("line %d: unknown key %q (the keys are digests and admins)", k.Line, k.Value))
+			errs = append(errs, fmt.Errorf("line %d: unknown key %q (the keys are %s)", k.Line, k.Value, keys))
 		}
 	}
 	for i, e := range errs {
 		errs[i] = fmt.Errorf("%s: %w", name, e)
 	}
-	if err := errors.Join(errs...); err != nil {
-		return File{}, err
+	return f, errors.Join(errs...)
+}
+
+// relativeTo resolves path against dir unless it is absolute or empty.
+func relativeTo(dir, path string) string {
+	if path == "" || filepath.IsAbs(path) {
+		return path
 	}
-	return f, nil
+	return filepath.Join(dir, path)
 }
 
 // readAdmins reads the admins list.

@@ -39,8 +39,19 @@ func TestReadFile(t *testing.T) {
 // exact message: the file, the digest and the key it is about.
 func TestReadFileRejects(t *testing.T) {
 	tests := map[string]string{
-		"unknown-top-key":      `testdata/unknown-top-key.yaml: line 1: unknown key "digest" (the keys are digests and admins)`,
-		"not-mapping":          `testdata/not-mapping.yaml: line 1: the file must be a mapping with the keys digests and admins`,
+		"unknown-top-key":      `testdata/unknown-top-key.yaml: line 1: unknown key "digest" (the keys are corpus, state, cache_ttl, http_addr, log, feeds, slack, discord, digests and admins)`,
+		"not-mapping":          `testdata/not-mapping.yaml: line 1: the file must be a mapping with the keys corpus, state, cache_ttl, http_addr, log, feeds, slack, discord, digests and admins`,
+		"secret-in-file":       `testdata/secret-in-file.yaml: slack.bot_token: secrets are not read from this file: set SLACK_BOT_TOKEN, or slack.bot_token_file to a file holding it`,
+		"unknown-section-key":  `testdata/unknown-section-key.yaml: log.colour: unknown key (line 2; the keys are level, format)`,
+		"section-not-mapping":  `testdata/section-not-mapping.yaml: slack: must be a mapping of bot_token_file, app_token_file, signing_secret_file, api_url, events_addr`,
+		"feeds-not-list":       `testdata/feeds-not-list.yaml: line 1: feeds must be a list`,
+		"feed-bad-url":         `testdata/feed-bad-url.yaml: feeds[0].url: "ftp://example.com/feed" is not an http(s) URL`,
+		"feed-missing-url":     `testdata/feed-missing-url.yaml: feeds[0].url: missing`,
+		"feed-short-interval":  `testdata/feed-short-interval.yaml: feeds[0].interval: "30s" is shorter than 1m0s: the feed's server is someone else's`,
+		"feed-bad-interval":    `testdata/feed-bad-interval.yaml: feeds[0].interval: "often" is not a duration (try 15m or 1h)`,
+		"feed-long-timeout":    `testdata/feed-long-timeout.yaml: feeds[0].timeout: 2m0s is longer than the interval 1m0s`,
+		"feed-duplicate":       `testdata/feed-duplicate.yaml: feeds[1].url: also the url of feeds[0]`,
+		"feed-unknown-key":     `testdata/feed-unknown-key.yaml: feeds[0]: unknown key "every" (line 3; the keys are url, interval, timeout)`,
 		"digests-not-list":     `testdata/digests-not-list.yaml: line 1: digests must be a list`,
 		"syntax":               `testdata/syntax.yaml: yaml: line 2: found unexpected end of stream`,
 		"digest-not-mapping":   `testdata/digest-not-mapping.yaml: digest #1 (line 2): must be a mapping of name, schedule, timezone, platform, channel, topic, window, catch_up, max_lateness, empty`,
@@ -98,7 +109,7 @@ testdata/several.yaml: digest "morning": catch_up: "never" is not skip, latest o
 // TestExampleFile keeps deploy/briefbot.example.yaml valid.
 func TestExampleFile(t *testing.T) {
 	f, err := config.ReadFile("../deploy/briefbot.example.yaml", env(map[string]string{"SLACK_DIGEST_CHANNEL": "C0123456", "DISCORD_ADMIN_ID": "42"}))
-	if err != nil || len(f.Digests) != 2 || len(f.Admins) != 2 {
+	if err != nil || len(f.Digests) != 2 || len(f.Admins) != 2 || len(f.Feeds) != 1 || f.Values["http_addr"] != "127.0.0.1:9090" {
 		t.Errorf("the example file: %+v, %v", f, err)
 	}
 }

@@ -7,6 +7,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -34,6 +35,13 @@ type Article struct {
 
 // HasDate reports whether the article's publication date is known.
 func (a Article) HasDate() bool { return !a.Published.IsZero() }
+
+// Equal reports whether a and b are the same article with the same text
+// and metadata: what an analysis of one says of the other.
+func (a Article) Equal(b Article) bool {
+	return a.ID == b.ID && a.Title == b.Title && a.Body == b.Body && a.URL == b.URL && a.Source == b.Source &&
+		a.Published.Equal(b.Published) && a.Path == b.Path && a.Format == b.Format && slices.Equal(a.Tags, b.Tags)
+}
 
 // LoadError reports one file (or feed item) that could not be loaded. Line is
 // 1-based, or 0 when the problem is not tied to a line.

@@ -121,6 +121,16 @@ func skipped(name string) bool {
 // loadFile reads and parses the file at p in fsys as the article path rel.
 // Files over MaxFileSize are rejected before they are read.
 func loadFile(fsys fs.FS, p, rel string) ([]Article, *LoadError) {
+	data, lerr := readFile(fsys, p)
+	if lerr != nil {
+		return nil, lerr
+	}
+	return parse(rel, data)
+}
+
+// readFile reads the file at p in fsys, refusing one over MaxFileSize
+// before reading it.
+func readFile(fsys fs.FS, p string) ([]byte, *LoadError) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("read: %w", unwrapPath(err))}
@@ -133,7 +143,7 @@ func loadFile(fsys fs.FS, p, rel string) ([]Article, *LoadError) {
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("read: %w", unwrapPath(err))}
 	}
-	return parse(rel, data)
+	return data, nil
 }
 
 // unwrapPath drops the *fs.PathError layer, whose path the *LoadError

@@ -4,8 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"runtime"
+	goruntime "runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/summarize"
@@ -41,8 +42,10 @@ func runAnalyze(ctx context.Context, args []string, e env) int {
 		}
 		arts = append(arts, a...)
 	}
-	ans := analyzeAll(ctx, arts)
-	stories := summarize.Stories(arts, ans)
+	bar := newProgress(e, "analysing articles")
+	ans := analyzeAll(ctx, arts, bar.update)
+	bar.finish()
+	stories := summarize.StoryIDs(summarize.Stories(arts, ans), len(arts))
 	doc := exportDoc{Articles: make([]exportArticle, len(arts))}
 	for i := range arts {
 		doc.Articles[i] = exportOf(arts[i], ans[i], stories[i], *withSentences)
@@ -61,15 +64,17 @@ func runAnalyze(ctx context.Context, args []string, e env) int {
 }
 
 // analyzeAll analyses the articles on every core; the result is in article
-// order whatever the scheduling.
-func analyzeAll(ctx context.Context, arts []corpus.Article) []*summarize.Analysis {
+// order whatever the scheduling. progress is told how many are done.
+func analyzeAll(ctx context.Context, arts []corpus.Article, progress func(done, total int)) []*summarize.Analysis {
+	var done atomic.Int64
 	out := make([]*summarize.Analysis, len(arts))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(arts), 1)) {
+	for range min(goruntime.GOMAXPROCS(0), max(len(arts), 1)) {
 		wg.Go(func() {
 			for i := range next {
 				out[i] = summarize.Analyze(arts[i])
+				progress(int(done.Add(1)), len(arts))
 			}
 		})
 	}

@@ -12,7 +12,8 @@ import (
 // the guild /brief is registered in (globally when none), the REST base
 // (the gateway is discovered through it) and whether to ask for the
 // message-content intent. /brief is generated from commands.
-func newDiscord(cfg config.Discord, commands []bot.Command, log *slog.Logger) (bot.Platform, error) {
+// m counts its 429s and reconnects.
+func newDiscord(cfg config.Discord, commands []bot.Command, m bot.PlatformMetrics, log *slog.Logger) (bot.Platform, error) {
 	a, err := discord.New(discord.Options{
 		Token:          cfg.BotToken.Reveal(),
 		GuildID:        cfg.GuildID,
@@ -20,6 +21,7 @@ func newDiscord(cfg config.Discord, commands []bot.Command, log *slog.Logger) (b
 		MessageContent: cfg.MessageContent,
 		Commands:       commands,
 		Logger:         log,
+		Metrics:        m,
 	})
 	if err != nil {
 		return nil, err

@@ -10,7 +10,8 @@ import (
 
 // newSlack builds the Slack adapter from the configuration: Socket Mode
 // when an app-level token is set, else the HTTP Events API on EventsAddr.
-func newSlack(cfg config.Slack, log *slog.Logger) (bot.Platform, error) {
+// m counts its 429s and reconnects.
+func newSlack(cfg config.Slack, m bot.PlatformMetrics, log *slog.Logger) (bot.Platform, error) {
 	a, err := slack.New(slack.Options{
 		BotToken:      cfg.BotToken.Reveal(),
 		AppToken:      cfg.AppToken.Reveal(),
@@ -18,6 +19,7 @@ func newSlack(cfg config.Slack, log *slog.Logger) (bot.Platform, error) {
 		APIURL:        cfg.APIURL,
 		EventsAddr:    cfg.EventsAddr,
 		Logger:        log,
+		Metrics:       m,
 	})
 	if err != nil {
 		return nil, err // not a typed nil in a non-nil interface

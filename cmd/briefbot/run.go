@@ -9,16 +9,17 @@ import (
 	"sync"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/metrics"
 	"github.com/briefbot/briefbot/platforms/console"
 )
 
 // runBot runs the bot on the configured platforms until they stop or ctx
 // ends; with no chat platform configured it runs the console on stdin and
-// stdout, and returns when the input ends.
+// stdout, and returns when the input ends. When ctx ends (SIGINT, SIGTERM)
+// it finishes the answers in flight first (see shutdown).
 func runBot(ctx context.Context, args []string, e env) int {
 	fs := newFlagSet("run", e.stderr)
-	corpusDir := corpusFlag(fs)
-	configFile := fs.String("config", "", "YAML file of scheduled digests and admins; default $BRIEFBOT_CONFIG")
+	fl := configFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitUsage
@@ -27,60 +28,53 @@ func runBot(ctx context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "briefbot: unexpected argument %q (to ask one question: briefbot ask %s)\n", pos[0], strings.Join(pos, " "))
 		return exitUsage
 	}
-	cfg, ok := loadConfig(e, *corpusDir)
-	if !ok {
-		return exitUsage
-	}
-	file, ok := loadFile(e, &cfg, *configFile)
+	cfg, ok := loadConfig(e, *fl)
 	if !ok {
 		return exitUsage
 	}
 	log := newLogger(e, cfg, len(cfg.Platforms()) == 0)
-	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
-	b, err := newBot(ctx, e, cfg, log, arts, errs)
-	if err != nil {
+	m := metrics.New(nil, cfg.Platforms()...)
+	bar := newLoadProgress(e)
+	b := bot.New(bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL, Admins: cfg.Admins, Cache: m, Progress: bar.update})
+	lib := newLibrary(e, cfg, b, m, log)
+	if _, err := lib.Load(ctx); err != nil {
+		bar.finish()
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
 		return exitFailure
 	}
+	bar.finish() // later loads change a few files: no bar
+	b.SetLibrary(lib)
+	h := bot.Instrument(b, bot.InstrumentOptions{Observer: m, Command: b.CommandName, Logger: log})
+	rt := &runtime{e: e, cfg: cfg, b: b, h: h, lib: lib, m: m, log: log}
 	if len(cfg.Platforms()) == 0 {
 		c := newConsole(e, log)
-		stop, code := startBackground(ctx, e, cfg, file, b, map[string]bot.Platform{"console": c}, log)
-		if stop == nil {
-			return code
+		rt.platforms = []namedPlatform{{"console", c}}
+		rt.listen = func(ctx context.Context) int { return runConsole(ctx, e, h, c, b.Articles()) }
+	} else {
+		for _, name := range cfg.Platforms() {
+			var p bot.Platform
+			switch name {
+			case "slack":
+				p, err = newSlack(cfg.Slack, m.Platform(name), log.With("platform", name))
+			case "discord":
+				p, err = newDiscord(cfg.Discord, b.Commands(), m.Platform(name), log.With("platform", name))
+			}
+			if err != nil {
+				fmt.Fprintf(e.stderr, "briefbot: %s: %v\n", name, err)
+				return exitFailure
+			}
+			rt.platforms = append(rt.platforms, namedPlatform{name, p})
 		}
-		defer stop()
-		return runConsole(ctx, e, b, c, len(arts))
-	}
-	var platforms []namedPlatform
-	for _, name := range cfg.Platforms() {
-		var p bot.Platform
-		switch name {
-		case "slack":
-			p, err = newSlack(cfg.Slack, log.With("platform", name))
-		case "discord":
-			p, err = newDiscord(cfg.Discord, b.Commands(), log.With("platform", name))
+		rt.listen = func(ctx context.Context) int {
+			log.Info("briefbot running", "articles", b.Articles(), "platforms", cfg.Platforms())
+			if err := listenAll(ctx, h, rt.platforms, log); err != nil {
+				fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
+				return exitFailure
+			}
+			return exitOK
 		}
-		if err != nil {
-			fmt.Fprintf(e.stderr, "briefbot: %s: %v\n", name, err)
-			return exitFailure
-		}
-		platforms = append(platforms, namedPlatform{name, p})
 	}
-	ps := map[string]bot.Platform{}
-	for _, np := range platforms {
-		ps[np.name] = np.p
-	}
-	stop, code := startBackground(ctx, e, cfg, file, b, ps, log)
-	if stop == nil {
-		return code
-	}
-	defer stop()
-	log.Info("briefbot running", "articles", len(arts), "platforms", cfg.Platforms())
-	if err := listenAll(ctx, b, platforms, log); err != nil {
-		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
-		return exitFailure
-	}
-	return exitOK
+	return rt.run(ctx)
 }
 
 // newConsole returns the terminal platform on stdin and stdout, prompting
@@ -95,11 +89,11 @@ func newConsole(e env, log *slog.Logger) *console.Adapter {
 
 // runConsole runs the terminal platform c until the input ends or ctx is
 // done.
-func runConsole(ctx context.Context, e env, b *bot.Bot, c *console.Adapter, articles int) int {
+func runConsole(ctx context.Context, e env, h bot.Handler, c *console.Adapter, articles int) int {
 	if e.stdinIsTTY {
 		fmt.Fprintf(e.stdout, "briefbot: %d articles loaded. Type help for the commands, Ctrl-D to quit.\n", articles)
 	}
-	if err := c.Listen(ctx, b); err != nil && !errors.Is(err, context.Canceled) {
+	if err := c.Listen(ctx, h); err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
 		return exitFailure
 	}
@@ -133,4 +127,26 @@ func listenAll(ctx context.Context, h bot.Handler, ps []namedPlatform, log *slog
 	wg.Wait()
 	close(errc)
 	return <-errc // nil when closed empty
+}
+
+// ready reports whether the bot can answer: the corpus is loaded and every
+// platform that can say so (bot.Readier) is connected; the error says what
+// is missing.
+func (rt *runtime) ready() error {
+	if rt.draining.Load() {
+		return errors.New("shutting down")
+	}
+	if !rt.lib.Loaded() {
+		return errors.New("corpus not loaded")
+	}
+	var missing []string
+	for _, np := range rt.platforms {
+		if r, ok := np.p.(bot.Readier); ok && !r.Ready() {
+			missing = append(missing, np.name)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("not connected: %s", strings.Join(missing, ", "))
+	}
+	return nil
 }

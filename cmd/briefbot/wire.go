@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/config"
@@ -12,16 +13,17 @@ import (
 	"github.com/briefbot/briefbot/example"
 )
 
-// loadConfig reads the environment and applies a --corpus flag over it.
-// Problems are printed one a line; ok is false when any was found.
-func loadConfig(e env, corpusFlag string) (config.Config, bool) {
-	cfg, err := config.FromEnv(e.lookup)
+// loadConfig reads the configuration: the file (fl.File, else
+// BRIEFBOT_CONFIG), the environment and the flags over it (see
+// config.Load). Problems are printed one a line; ok is false when any was
+// found.
+func loadConfig(e env, fl config.Flags) (config.Config, bool) {
+	cfg, err := config.Load(fl, e.lookup)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "briefbot: configuration: %v\n", err)
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(e.stderr, "briefbot: configuration: %s\n", line)
+		}
 		return cfg, false
-	}
-	if corpusFlag != "" {
-		cfg.Corpus = corpusFlag
 	}
 	return cfg, true
 }
@@ -56,16 +58,21 @@ func newBot(ctx context.Context, e env, cfg config.Config, log *slog.Logger, art
 	return b, nil
 }
 
-// newLogger returns the logger of a run. In the terminal (the console and
-// one-shot commands) routine information would interleave with answers, so
-// unless BRIEFBOT_LOG_LEVEL says otherwise only warnings and errors are
-// logged there.
+// newLogger returns the logger of a run, on stderr, as text or JSON
+// (BRIEFBOT_LOG_FORMAT, log.format, --log-format). In the terminal (the
+// console and one-shot commands) routine information would interleave with
+// answers, so unless a level is given only warnings and errors are logged
+// there.
 func newLogger(e env, cfg config.Config, terminal bool) *slog.Logger {
 	level := cfg.LogLevel
-	if _, set := e.lookup(config.EnvLogLevel); terminal && !set {
+	if terminal && !cfg.LogLevelSet {
 		level = slog.LevelWarn
 	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == config.LogJSON {
+		return slog.New(slog.NewJSONHandler(e.stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, opts))
 }
 
 // corpusFlag defines the --corpus flag every subcommand shares.
@@ -73,11 +80,23 @@ func corpusFlag(fs *flag.FlagSet) *string {
 	return fs.String("corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
 }
 
+// configFlags defines the flags of the settings run and check-config
+// share: --config, --corpus, --http-addr, --log-level, --log-format.
+func configFlags(fs *flag.FlagSet) *config.Flags {
+	fl := &config.Flags{}
+	fs.StringVar(&fl.File, "config", "", "YAML configuration file; default $BRIEFBOT_CONFIG")
+	fs.StringVar(&fl.Corpus, "corpus", "", "folder (or file) of articles; default $BRIEFBOT_CORPUS, else the built-in example corpus")
+	fs.StringVar(&fl.HTTPAddr, "http-addr", "", "health and metrics endpoint, host:port or off; default $BRIEFBOT_HTTP_ADDR")
+	fs.StringVar(&fl.LogLevel, "log-level", "", "debug, info, warn or error; default $BRIEFBOT_LOG_LEVEL")
+	fs.StringVar(&fl.LogFormat, "log-format", "", "text or json; default $BRIEFBOT_LOG_FORMAT")
+	return fl
+}
+
 // oneShotBot builds the bot of a one-shot command (ask, digest): the
 // configuration with corpusDir over it, terminal logging, the corpus. On
 // failure it has printed why and returns the exit status to end with.
 func oneShotBot(ctx context.Context, e env, corpusDir string) (*bot.Bot, int) {
-	cfg, ok := loadConfig(e, corpusDir)
+	cfg, ok := loadConfig(e, config.Flags{Corpus: corpusDir})
 	if !ok {
 		return nil, exitUsage
 	}

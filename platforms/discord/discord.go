@@ -41,6 +41,8 @@ type Options struct {
 	StableAfter time.Duration // a connection up this long resets the backoff: 1m
 	Attempts    int           // tries per REST call on 429 or 5xx: 5
 	MaxWait     time.Duration // longest wait before another try; longer gives a *bot.RetryError: 1m
+
+	Metrics bot.PlatformMetrics // counts 429s and reconnects; nil counts nothing
 }
 
 // Adapter is the Discord platform. Post may be called at any time and
@@ -54,6 +56,7 @@ type Adapter struct {
 	listening atomic.Bool
 	self      atomic.Pointer[identity] // set by READY
 	guilds    guilds                   // each known channel's guild, for Link
+	conn      connState                // see Ready
 }
 
 // identity is who the bot is, as READY says.

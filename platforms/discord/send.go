@@ -156,6 +156,9 @@ func (a *Adapter) call(ctx context.Context, fn func(ctx context.Context) error) 
 		if ctx.Err() != nil {
 			return err
 		}
+		if at.status == http.StatusTooManyRequests {
+			bot.CountRateLimited(a.opts.Metrics)
+		}
 		var rl *discordgo.RateLimitError
 		var wait time.Duration
 		switch {

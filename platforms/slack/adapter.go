@@ -57,6 +57,8 @@ type Options struct {
 	MinBackoff   time.Duration // the supervisor's first restart delay, doubled up to MaxBackoff
 	MaxBackoff   time.Duration
 	DedupTTL     time.Duration // how long an event ID is remembered
+
+	Metrics bot.PlatformMetrics // counts 429s and reconnects; nil counts nothing
 }
 
 // String describes o with its secrets redacted, so logging Options is safe.
@@ -88,6 +90,7 @@ type Adapter struct {
 	maxRetryWait time.Duration
 	secrets      *strings.Replacer
 	self         atomic.Pointer[identity] // the last auth.test answer; nil before the first
+	conn         connState                // see Ready
 }
 
 var (

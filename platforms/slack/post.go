@@ -84,6 +84,7 @@ func (a *Adapter) send(ctx context.Context, t *ticket, call func(context.Context
 		id, err := call(ctx)
 		var rl *slackapi.RateLimitedError
 		if errors.As(err, &rl) {
+			bot.CountRateLimited(a.opts.Metrics)
 			t.sent(rl.RetryAfter)
 		} else {
 			t.sent(0)
