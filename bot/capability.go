@@ -1,6 +1,9 @@
 package bot
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // Readier is a capability a Platform may have: whether it is connected
 // and able to answer now. A platform without it counts as ready once it
@@ -52,3 +55,26 @@ const (
 type SlotObserver interface {
 	SlotDone(platform, outcome string, delay time.Duration)
 }
+
+// ConnState tracks an adapter's connection for Readier and PlatformMetrics:
+// whether it is up now, and whether it ever was, so that every connection
+// after the first counts as a reconnect. The zero value is down; it is safe
+// for concurrent use.
+type ConnState struct {
+	up, ever atomic.Bool
+}
+
+// Up reports whether the connection is up now.
+func (c *ConnState) Up() bool { return c.up.Load() }
+
+// Connected records a connection made, counting a reconnect in m (nil
+// counts nothing) when it is not the first.
+func (c *ConnState) Connected(m PlatformMetrics) {
+	c.up.Store(true)
+	if c.ever.Swap(true) {
+		CountReconnect(m)
+	}
+}
+
+// Lost records the connection dropped.
+func (c *ConnState) Lost() { c.up.Store(false) }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -80,18 +79,10 @@ func storiesCount(n int) string {
 
 // heading names an article for a section: "Title (Outlet, 14 Jul 2025)".
 func (ix *Index) heading(art int) string {
-	a := ix.arts[art]
-	var parts []string
-	if a.Source != "" {
-		parts = append(parts, a.Source)
+	if od := ix.outletDate(art); od != "" {
+		return ix.title(art) + " (" + od + ")"
 	}
-	if a.HasDate() {
-		parts = append(parts, day(a.Published))
-	}
-	if len(parts) == 0 {
-		return ix.title(art)
-	}
-	return ix.title(art) + " (" + strings.Join(parts, ", ") + ")"
+	return ix.title(art)
 }
 
 // article finds the one article arg names: by ID or path, by its exact

@@ -142,6 +142,15 @@ func (ix *Index) storyItems(c *citer, st summarize.Story) []Item {
 // byline names an article by outlet and date ("Coastal Post, 13 Sep 2024"),
 // else by title.
 func (ix *Index) byline(art int) string {
+	if od := ix.outletDate(art); od != "" {
+		return od
+	}
+	return ix.title(art)
+}
+
+// outletDate gives an article's outlet and date as far as known ("Coastal
+// Post, 13 Sep 2024"), or "".
+func (ix *Index) outletDate(art int) string {
 	a := ix.arts[art]
 	var parts []string
 	if a.Source != "" {
@@ -149,9 +158,6 @@ func (ix *Index) byline(art int) string {
 	}
 	if a.HasDate() {
 		parts = append(parts, day(a.Published))
-	}
-	if len(parts) == 0 {
-		return ix.title(art)
 	}
 	return strings.Join(parts, ", ")
 }

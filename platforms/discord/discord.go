@@ -56,7 +56,7 @@ type Adapter struct {
 	listening atomic.Bool
 	self      atomic.Pointer[identity] // set by READY
 	guilds    guilds                   // each known channel's guild, for Link
-	conn      connState                // see Ready
+	conn      bot.ConnState            // see Ready
 }
 
 // identity is who the bot is, as READY says.

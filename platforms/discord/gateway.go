@@ -48,14 +48,14 @@ func (a *Adapter) newGateway(ctx context.Context, h bot.Handler, w *workers) *ga
 		defer a.guard("ready")
 		a.onReady(r)
 		g.identified.Store(true)
-		a.conn.connected(a.opts.Metrics)
+		a.conn.Connected(a.opts.Metrics)
 		signal(g.ready)
 	})
 	g.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
-		a.conn.connected(a.opts.Metrics)
+		a.conn.Connected(a.opts.Metrics)
 		a.log.Info("discord session resumed")
 	})
-	g.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { a.conn.lost(); signal(g.lost) })
+	g.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { a.conn.Lost(); signal(g.lost) })
 	g.s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		defer a.guard("message")
 		if m.Message != nil {

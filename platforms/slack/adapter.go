@@ -90,7 +90,7 @@ type Adapter struct {
 	maxRetryWait time.Duration
 	secrets      *strings.Replacer
 	self         atomic.Pointer[identity] // the last auth.test answer; nil before the first
-	conn         connState                // see Ready
+	conn         bot.ConnState            // see Ready
 }
 
 var (

@@ -63,8 +63,8 @@ func (a *Adapter) ServeEvents(ctx context.Context, h bot.Handler, ln net.Listene
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	a.conn.connected(a.opts.Metrics)
-	defer a.conn.lost()
+	a.conn.Connected(a.opts.Metrics)
+	defer a.conn.Lost()
 	a.log.Info("slack events api listening", "addr", ln.Addr().String(), "path", EventsPath)
 	select {
 	case err = <-errc:

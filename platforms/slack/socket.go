@@ -82,7 +82,7 @@ func (a *Adapter) supervise(ctx context.Context, sm *socketmode.Client) error {
 		if sc, ok := errors.AsType[slackapi.StatusCodeError](err); ok && sc.Code == http.StatusNotFound {
 			msg += " (is the Slack API URL right?)"
 		}
-		a.conn.lost()
+		a.conn.Lost()
 		a.log.Warn("socket mode stopped; reconnecting", "err", msg, "in", d)
 		if err := sleep(ctx, d); err != nil {
 			return nil
@@ -95,11 +95,11 @@ func (a *Adapter) supervise(ctx context.Context, sm *socketmode.Client) error {
 func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, p *pool, self identity, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
-		a.conn.lost()
+		a.conn.Lost()
 		a.log.Debug("slack connecting")
 		return
 	case socketmode.EventTypeConnected:
-		a.conn.connected(a.opts.Metrics)
+		a.conn.Connected(a.opts.Metrics)
 		a.log.Info("slack connected")
 		return
 	case socketmode.EventTypeConnectionError:
