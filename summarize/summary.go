@@ -61,11 +61,19 @@ const (
 func rank(title string, sents []Sentence, timely func(int) bool, k int) []int {
 	var cand []int
 	var tr []traits
+	inQuote, para := false, -1
 	for i, s := range sents {
 		if len(cand) == maxCandidates {
 			break
 		}
+		if s.Para != para {
+			inQuote, para = false, s.Para
+		}
 		t := sentenceTraits(s.Text)
+		// A sentence that starts inside a quotation opened by an earlier
+		// sentence of its paragraph is a fragment of someone's words.
+		t.quotePart = t.quotePart || inQuote
+		inQuote = quoteOpenAfter(inQuote, s.Text)
 		if summarizable(s.Text) && !t.quotePart {
 			cand = append(cand, i)
 			tr = append(tr, t)
@@ -111,7 +119,11 @@ func selectSummary(cand []int, tr []traits, score []float64, sim [][]float64, k 
 		taken[ci] = true
 		chosen = append(chosen, ci)
 	}
-	lead := slices.IndexFunc(tr, func(t traits) bool { return !t.dependent && !t.question && t.quoteShare < 0.5 })
+	// A lead is a full sentence in the reporter's voice: a short hook ("At
+	// least that's what the papers think.") is no lead, whatever its place.
+	lead := slices.IndexFunc(tr, func(t traits) bool {
+		return !t.dependent && !t.question && t.quoteShare < 0.5 && t.words >= shortWords
+	})
 	if lead >= 0 && k > 0 {
 		pick(lead)
 	}
@@ -200,4 +212,22 @@ func summarizable(s string) bool {
 		}
 	}
 	return true
+}
+
+// quoteOpenAfter reports whether a double quotation is still open after
+// text, given whether one was open before it. Curly and angle marks open
+// and close; a straight double quote toggles. Single marks are left out:
+// they double as apostrophes.
+func quoteOpenAfter(open bool, text string) bool {
+	for _, r := range text {
+		switch r {
+		case '“', '«', '„':
+			open = true
+		case '”', '»':
+			open = false
+		case '"':
+			open = !open
+		}
+	}
+	return open
 }
