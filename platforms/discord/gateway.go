@@ -61,14 +61,14 @@ func (a *Adapter) newGateway(ctx context.Context, h bot.Handler, w *workers) *ga
 		if m.Message != nil {
 			a.guilds.learn(m.ChannelID, m.GuildID)
 		}
-		a.onMessage(ctx, h, w, m)
+		a.onMessage(h, w, m)
 	})
 	g.s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
 		defer a.guard("interaction")
 		if i.Interaction != nil {
 			a.guilds.learn(i.ChannelID, i.GuildID)
 		}
-		a.onInteraction(ctx, h, w, i)
+		a.onInteraction(h, w, i)
 	})
 	// Which guild each channel is in, for links (the SDK's state is off).
 	g.s.AddHandler(func(_ *discordgo.Session, gc *discordgo.GuildCreate) { a.guilds.learnGuild(gc) })
@@ -177,27 +177,60 @@ func (c *trackedConn) Close() error {
 	return c.Conn.Close()
 }
 
+// AnswerGrace bounds how long the answers in flight when Listen's context
+// ends (deferring, the handler, and the edit, follow-ups or messages of
+// its reply) may go on: they run under a context detached from Listen's,
+// canceled this long after it, and Listen returns once they are done. It
+// matches the drain bound of cmd/briefbot (drainTimeout).
+const AnswerGrace = 10 * time.Second
+
 // workers runs the work events cause (deferring and answering) on
-// goroutines Listen waits for.
+// goroutines Listen waits for. It accepts work until the listen context
+// ends; the work runs under a context without that end, canceled by stop
+// after AnswerGrace.
 type workers struct {
-	mu     sync.Mutex
-	closed bool
-	wg     sync.WaitGroup
+	listen  context.Context
+	answers context.Context
+	cancel  context.CancelFunc // ends answers
+	mu      sync.Mutex
+	closed  bool
+	wg      sync.WaitGroup
 }
 
-// spawn runs f on a new goroutine unless stop has been called.
-func (w *workers) spawn(f func()) {
+// newWorkers returns workers accepting work until ctx ends.
+func newWorkers(ctx context.Context) *workers {
+	answers, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	return &workers{listen: ctx, answers: answers, cancel: cancel}
+}
+
+// spawn runs f on a new goroutine with the answers' context, unless the
+// listen context ended or stop has been called.
+func (w *workers) spawn(f func(ctx context.Context)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !w.closed {
-		w.wg.Go(f)
+	if !w.closed && w.listen.Err() == nil {
+		w.wg.Go(func() { f(w.answers) })
 	}
 }
 
-// stop refuses new work and waits for the running work to end.
+// stop refuses new work and waits for the running work to end, canceling
+// it after AnswerGrace.
 func (w *workers) stop() {
 	w.mu.Lock()
 	w.closed = true
 	w.mu.Unlock()
-	w.wg.Wait()
+	defer w.cancel()
+	done := make(chan struct{})
+	go func() {
+		w.wg.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(AnswerGrace)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		w.cancel()
+		<-done
+	}
 }

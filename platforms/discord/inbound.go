@@ -19,7 +19,7 @@ const apology = "Sorry, something went wrong."
 // the bot, replying to it. It ignores bots (the bot itself among them),
 // webhooks, system messages and server messages that do not mention the
 // bot. The mention is removed from the text; a bare mention asks for help.
-func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, w *workers, m *discordgo.MessageCreate) {
+func (a *Adapter) onMessage(h bot.Handler, w *workers, m *discordgo.MessageCreate) {
 	me := a.self.Load()
 	if m.Message == nil || m.Author == nil || me == nil {
 		return
@@ -42,7 +42,7 @@ func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, w *workers, m *d
 	}
 	msg := bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: text}
 	t := channelTarget{s: a.rest, channel: m.ChannelID, ref: m.SoftReference()}
-	w.spawn(func() {
+	w.spawn(func(ctx context.Context) {
 		defer a.guard("answer")
 		a.answer(ctx, h, msg, t)
 	})
@@ -64,7 +64,7 @@ func stripMention(text, id string) (string, bool) {
 // then edits the deferred response with the answer's first message and
 // sends the others as follow-ups. In a DM the user is the interaction's
 // User, in a server its Member's.
-func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, w *workers, ic *discordgo.InteractionCreate) {
+func (a *Adapter) onInteraction(h bot.Handler, w *workers, ic *discordgo.InteractionCreate) {
 	it := ic.Interaction
 	if it == nil || it.Type != discordgo.InteractionApplicationCommand {
 		return
@@ -82,7 +82,7 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, w *workers, 
 	if user != nil {
 		msg.User = user.ID
 	}
-	w.spawn(func() {
+	w.spawn(func(ctx context.Context) {
 		defer a.guard("answer")
 		err := a.call(ctx, func(ctx context.Context) error {
 			err := a.rest.InteractionRespond(it, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}, requestOptions(ctx)...)

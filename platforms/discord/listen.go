@@ -32,7 +32,8 @@ var endedCloses = map[int]bool{4007: true, 4009: true}
 // Listen connects to the gateway, registers /brief (once: by bulk
 // overwrite, in Options.GuildID or globally), and delivers /brief, mentions
 // of the bot and direct messages to h until ctx ends; then it closes the
-// session, waits for the answers in progress to stop, and returns nil.
+// session, lets the answers in progress finish (for at most AnswerGrace,
+// replies included), and returns nil.
 // After a dropped connection it resumes the session; between failures it
 // backs off with jitter. It returns an error, without retrying, when the
 // token is refused (HTTP 401 or close 4004), on the other fatal close codes
@@ -45,9 +46,9 @@ func (a *Adapter) Listen(ctx context.Context, h bot.Handler) error {
 	defer a.listening.Store(false)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w := &workers{}
+	w := newWorkers(ctx)
 	err := a.supervise(ctx, h, w)
-	cancel() // answers in progress stop too
+	cancel() // no new work; the answers in progress finish, within AnswerGrace
 	w.stop()
 	return err
 }

@@ -153,6 +153,9 @@ func New(opts Options) (*Adapter, error) {
 // or Slack refuses the credentials for good (it returns an error saying
 // which). Over Socket Mode it reconnects by itself after any other failure;
 // over the HTTP Events API it serves Options.EventsAddr (see ServeEvents).
+// When ctx ends it accepts no new message, but the answers already being
+// worked on are finished and posted (for at most AnswerGrace) before it
+// returns.
 func (a *Adapter) Listen(ctx context.Context, h bot.Handler) error {
 	if a.opts.AppToken != "" {
 		return a.listenSocket(ctx, h)

@@ -40,7 +40,8 @@ func (a *Adapter) listenHTTP(ctx context.Context, h bot.Handler) error {
 // carry a valid Slack signature made with the signing secret within the
 // last five minutes, or it is refused with 401. Each accepted request is
 // answered 200 at once and the work goes to a pool of workers owned by
-// ServeEvents.
+// ServeEvents, which finishes the answers in flight (at most AnswerGrace)
+// before ServeEvents returns.
 func (a *Adapter) ServeEvents(ctx context.Context, h bot.Handler, ln net.Listener) error {
 	if a.opts.SigningSecret == "" {
 		return errors.Join(errors.New("events api: a signing secret is required"), ln.Close())

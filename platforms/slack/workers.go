@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -13,6 +14,13 @@ import (
 // apology is what a user reads when answering failed for a reason that is
 // not theirs to know (the operator reads the log).
 const apology = "Sorry, something went wrong."
+
+// AnswerGrace bounds how long the answers in flight when Listen's context
+// ends (the handler and the posting of its replies) may go on: they run
+// under a context detached from Listen's, canceled this long after it, and
+// Listen returns once they are done. It matches the drain bound of
+// cmd/briefbot (drainTimeout).
+const AnswerGrace = 10 * time.Second
 
 // job is a message waiting for a worker, with its place in its channel's
 // queue.
@@ -25,15 +33,20 @@ type job struct {
 // ServeEvents): start it, feed it with accept, then stop it, which waits
 // for every worker.
 type pool struct {
-	a    *Adapter
-	jobs chan job
-	wg   sync.WaitGroup
-	mu   sync.Mutex // makes "reserve a ticket, enqueue" atomic, so jobs queue in ticket order
+	a       *Adapter
+	jobs    chan job
+	wg      sync.WaitGroup
+	mu      sync.Mutex         // makes "reserve a ticket, enqueue" atomic, so jobs queue in ticket order
+	answers context.Context    // jobs are answered under it: it outlives the pool's ctx, until stop
+	cancel  context.CancelFunc // ends answers
 }
 
 // startPool starts a.opts.Workers workers answering with h until ctx ends.
+// A job a worker started by then is answered to the end, under p.answers
+// (at most AnswerGrace more); the jobs still queued are dropped.
 func (a *Adapter) startPool(ctx context.Context, h bot.Handler) *pool {
-	p := &pool{a: a, jobs: make(chan job, 4*a.opts.Workers)}
+	answers, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	p := &pool{a: a, jobs: make(chan job, 4*a.opts.Workers), answers: answers, cancel: cancel}
 	for range a.opts.Workers {
 		p.wg.Go(func() {
 			for {
@@ -41,7 +54,11 @@ func (a *Adapter) startPool(ctx context.Context, h bot.Handler) *pool {
 				case <-ctx.Done():
 					return
 				case j := <-p.jobs:
-					a.work(ctx, h, j)
+					if ctx.Err() != nil { // taken as ctx ended: dropped like the queued ones
+						j.t.release()
+						return
+					}
+					a.work(p.answers, h, j)
 				}
 			}
 		})
@@ -53,6 +70,9 @@ func (a *Adapter) startPool(ctx context.Context, h bot.Handler) *pool {
 // events it thinks were lost), and reports whether it did. It blocks while
 // every worker is busy and the queue is full, until ctx ends.
 func (p *pool) accept(ctx context.Context, in inbound) bool {
+	if ctx.Err() != nil {
+		return false
+	}
 	if !p.a.seen.add(in.keys...) {
 		p.a.log.Debug("duplicate delivery ignored", "kind", in.kind, "keys", in.keys)
 		return false
@@ -69,10 +89,11 @@ func (p *pool) accept(ctx context.Context, in inbound) bool {
 	}
 }
 
-// stop waits for the workers (their ctx must have ended) and releases the
-// tickets of the jobs nobody took, so Post still works on those channels.
+// stop waits for the workers (their ctx must have ended), canceling the
+// answers still in flight after AnswerGrace, and releases the tickets of
+// the jobs nobody took, so Post still works on those channels.
 func (p *pool) stop() {
-	p.wg.Wait()
+	waitBounded(&p.wg, p.cancel, AnswerGrace)
 	for {
 		select {
 		case j := <-p.jobs:
@@ -152,4 +173,23 @@ func (a *Adapter) answer(ctx context.Context, h bot.Handler, in inbound) (replie
 		a.log.Error("slack handler failed", "kind", in.kind, "channel", in.msg.Channel, "err", fmt.Sprint(err))
 	}
 	return []bot.Reply{{Text: apology}}
+}
+
+// waitBounded waits for wg; when that takes longer than grace, it calls
+// cancel and waits on. It calls cancel in any case.
+func waitBounded(wg *sync.WaitGroup, cancel context.CancelFunc, grace time.Duration) {
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		cancel()
+		<-done
+	}
 }
