@@ -175,6 +175,20 @@ func WithRequestID(ctx context.Context, id string) context.Context {
 	return context.WithValue(ctx, requestIDKey{}, id)
 }
 
+// NewRequestID returns a new random request ID. An adapter that sets one
+// with WithRequestID before calling Handle can log its own lines about the
+// message under the same ID (see RequestLogger); Instrument keeps it.
+func NewRequestID() string { return rand.Text()[:10] }
+
+// RequestLogger returns log with the request ID ctx carries as
+// "request_id", or log itself when ctx carries none.
+func RequestLogger(ctx context.Context, log *slog.Logger) *slog.Logger {
+	if id := RequestID(ctx); id != "" {
+		return log.With("request_id", id)
+	}
+	return log
+}
+
 // RequestID returns the request ID ctx carries, "" when none.
 func RequestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey{}).(string)

@@ -43,6 +43,7 @@ func (a *Adapter) onMessage(h bot.Handler, w *workers, m *discordgo.MessageCreat
 	msg := bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: text}
 	t := channelTarget{s: a.rest, channel: m.ChannelID, ref: m.SoftReference()}
 	w.spawn(func(ctx context.Context) {
+		ctx = bot.WithRequestID(ctx, bot.NewRequestID()) // this message's log lines, here and in the bot, share it
 		defer a.guard("answer")
 		a.answer(ctx, h, msg, t)
 	})
@@ -83,16 +84,17 @@ func (a *Adapter) onInteraction(h bot.Handler, w *workers, ic *discordgo.Interac
 		msg.User = user.ID
 	}
 	w.spawn(func(ctx context.Context) {
+		ctx = bot.WithRequestID(ctx, bot.NewRequestID()) // this message's log lines, here and in the bot, share it
 		defer a.guard("answer")
 		err := a.call(ctx, func(ctx context.Context) error {
 			err := a.rest.InteractionRespond(it, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}, requestOptions(ctx)...)
 			return redact(err, it.Token)
 		})
 		if err != nil {
-			a.log.Error("discord interaction could not be deferred", "channel_id", it.ChannelID, "err", err)
+			bot.RequestLogger(ctx, a.log).Error("discord interaction could not be deferred", "channel_id", it.ChannelID, "err", err)
 			return
 		}
-		a.log.Debug("discord interaction deferred", "after", time.Since(received))
+		bot.RequestLogger(ctx, a.log).Debug("discord interaction deferred", "after", time.Since(received))
 		a.answer(ctx, h, msg, interactionTarget{s: a.rest, it: it})
 	})
 }
@@ -100,7 +102,7 @@ func (a *Adapter) onInteraction(h bot.Handler, w *workers, ic *discordgo.Interac
 // answer runs h on m and sends the rendered replies to t.
 func (a *Adapter) answer(ctx context.Context, h bot.Handler, m bot.Message, t target) {
 	if _, err := a.deliver(ctx, t, a.replies(ctx, h, m)); err != nil && ctx.Err() == nil {
-		a.log.Error("discord answer failed", "channel_id", m.Channel, "err", err)
+		bot.RequestLogger(ctx, a.log).Error("discord answer failed", "channel_id", m.Channel, "err", err)
 	}
 }
 
@@ -110,7 +112,7 @@ func (a *Adapter) answer(ctx context.Context, h bot.Handler, m bot.Message, t ta
 func (a *Adapter) replies(ctx context.Context, h bot.Handler, m bot.Message) (msgs []Message) {
 	defer func() {
 		if r := recover(); r != nil {
-			a.log.Error("discord handler panicked", "channel_id", m.Channel, "panic", r)
+			bot.RequestLogger(ctx, a.log).Error("discord handler panicked", "channel_id", m.Channel, "panic", r)
 			msgs = RenderPlain(bot.Reply{Text: apology})
 		}
 	}()
@@ -120,7 +122,7 @@ func (a *Adapter) replies(ctx context.Context, h bot.Handler, m bot.Message) (ms
 		if errors.As(err, &be) {
 			return RenderPlain(bot.Reply{Text: be.Message})
 		}
-		a.log.Error("discord handler failed", "channel_id", m.Channel, "err", err)
+		bot.RequestLogger(ctx, a.log).Error("discord handler failed", "channel_id", m.Channel, "err", err)
 		return RenderPlain(bot.Reply{Text: apology})
 	}
 	for _, r := range rs {

@@ -109,10 +109,11 @@ func (p *pool) stop() {
 // with, in the channel's turn. A panic anywhere is logged and the worker
 // goes on.
 func (a *Adapter) work(ctx context.Context, h bot.Handler, j job) {
+	ctx = bot.WithRequestID(ctx, bot.NewRequestID()) // this message's log lines, here and in the bot, share it
 	defer j.t.release()
 	defer func() {
 		if r := recover(); r != nil {
-			a.log.Error("slack worker panicked", "kind", j.in.kind, "panic", r, "stack", string(debug.Stack()))
+			bot.RequestLogger(ctx, a.log).Error("slack worker panicked", "kind", j.in.kind, "panic", r, "stack", string(debug.Stack()))
 		}
 	}()
 	replies := a.answer(ctx, h, j.in)
@@ -147,10 +148,10 @@ func (a *Adapter) work(ctx context.Context, h bot.Handler, j job) {
 // operator, unless the bot is shutting down.
 func (a *Adapter) replyFailed(ctx context.Context, kind, channel string, err error) {
 	if ctx.Err() != nil {
-		a.log.Debug("slack reply dropped at shutdown", "kind", kind, "channel", channel)
+		bot.RequestLogger(ctx, a.log).Debug("slack reply dropped at shutdown", "kind", kind, "channel", channel)
 		return
 	}
-	a.log.Error("slack reply failed", "kind", kind, "channel", channel, "err", a.scrub(err))
+	bot.RequestLogger(ctx, a.log).Error("slack reply failed", "kind", kind, "channel", channel, "err", a.scrub(err))
 }
 
 // answer runs the handler, turning an error or a panic into the reply the
@@ -158,7 +159,7 @@ func (a *Adapter) replyFailed(ctx context.Context, kind, channel string, err err
 func (a *Adapter) answer(ctx context.Context, h bot.Handler, in inbound) (replies []bot.Reply) {
 	defer func() {
 		if r := recover(); r != nil {
-			a.log.Error("slack handler panicked", "kind", in.kind, "panic", r, "stack", string(debug.Stack()))
+			bot.RequestLogger(ctx, a.log).Error("slack handler panicked", "kind", in.kind, "panic", r, "stack", string(debug.Stack()))
 			replies = []bot.Reply{{Text: apology}}
 		}
 	}()
@@ -170,7 +171,7 @@ func (a *Adapter) answer(ctx context.Context, h bot.Handler, in inbound) (replie
 		return []bot.Reply{{Text: be.Message}}
 	}
 	if ctx.Err() == nil {
-		a.log.Error("slack handler failed", "kind", in.kind, "channel", in.msg.Channel, "err", fmt.Sprint(err))
+		bot.RequestLogger(ctx, a.log).Error("slack handler failed", "kind", in.kind, "channel", in.msg.Channel, "err", fmt.Sprint(err))
 	}
 	return []bot.Reply{{Text: apology}}
 }
