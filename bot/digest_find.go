@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -29,6 +30,27 @@ type PostFinder interface {
 // messages of a post are on the platform: its poster died between two of
 // them.
 var ErrPartialPost = errors.New("only part of the post was accepted")
+
+// FoundParts tells a PostFinder what the parts of a post it found add up
+// to: parts maps each part number found (1-based) to its message ID, and
+// total is the number of parts the post was made of. It returns the ID of
+// the first part found, found true when every part is there, and an error
+// wrapping ErrPartialPost when only some are. No parts is not found, nil.
+func FoundParts(parts map[int]string, total int) (id string, found bool, err error) {
+	if len(parts) == 0 {
+		return "", false, nil
+	}
+	first := 0
+	for p := range parts {
+		if first == 0 || p < first {
+			first = p
+		}
+	}
+	if len(parts) < total {
+		return parts[first], false, fmt.Errorf("%d of %d messages: %w", len(parts), total, ErrPartialPost)
+	}
+	return parts[first], true, nil
+}
 
 // clockSkew is how far the platform's clock may be behind ours: a post
 // made at or after a slot (on our clock) is looked for from this much

@@ -137,19 +137,11 @@ func (a *Adapter) FindPost(ctx context.Context, channel, key string, since time.
 			break
 		}
 	}
-	if len(parts) == 0 {
-		return "", false, nil
+	id, found, err := bot.FoundParts(parts, total)
+	if err != nil {
+		return id, false, fmt.Errorf("find post in channel %s: %w", channel, err)
 	}
-	first := 0
-	for p := range parts {
-		if first == 0 || p < first {
-			first = p
-		}
-	}
-	if len(parts) < total {
-		return parts[first], false, fmt.Errorf("find post in channel %s: %d of %d messages: %w", channel, len(parts), total, bot.ErrPartialPost)
-	}
-	return parts[first], true, nil
+	return id, found, nil
 }
 
 // whoAmI returns the bot's identity: READY's, else GET /users/@me's.
