@@ -16,16 +16,30 @@ func adminOnly(title string) Reply {
 	return Reply{Title: title, Text: "Only a briefbot admin can do that here. Ask one, or see `digest status` for this channel's digests."}
 }
 
+// adminScheduler returns the scheduler for an admin command, or the reply
+// refusing it: digests are off (no scheduler, or no subscriptions when
+// needSubs), or m's sender is no admin.
+func (b *Bot) adminScheduler(title string, m Message, needSubs bool) (*Scheduler, *Reply) {
+	s := b.sched.Load()
+	switch {
+	case s == nil || needSubs && s.subs == nil:
+		r := digestsOff(title)
+		return nil, &r
+	case !s.isAdmin(m):
+		r := adminOnly(title)
+		return nil, &r
+	}
+	return s, nil
+}
+
 // subscribe answers `subscribe daily HH:MM [TZ]`: this channel gets a
 // daily digest at that time, replacing its previous subscription.
 func subscribe(ctx context.Context, b *Bot, m Message, _ request) (Reply, error) {
 	const title = "Subscribe"
-	s := b.sched.Load()
+	s, refused := b.adminScheduler(title, m, true)
 	switch {
-	case s == nil || s.subs == nil:
-		return digestsOff(title), nil
-	case !s.isAdmin(m):
-		return adminOnly(title), nil
+	case refused != nil:
+		return *refused, nil
 	case s.platforms[m.Platform] == nil:
 		return Reply{Title: title, Text: fmt.Sprintf("Digests cannot be posted to %s by this briefbot.", m.Platform)}, nil
 	}
@@ -69,12 +83,9 @@ func subscribe(ctx context.Context, b *Bot, m Message, _ request) (Reply, error)
 // Configured digests stay: only the configuration file removes them.
 func unsubscribe(ctx context.Context, b *Bot, m Message, _ request) (Reply, error) {
 	const title = "Unsubscribe"
-	s := b.sched.Load()
-	switch {
-	case s == nil || s.subs == nil:
-		return digestsOff(title), nil
-	case !s.isAdmin(m):
-		return adminOnly(title), nil
+	s, refused := b.adminScheduler(title, m, true)
+	if refused != nil {
+		return *refused, nil
 	}
 	ok, err := s.subs.Unsubscribe(ctx, m.Platform, m.Channel)
 	if err != nil {
@@ -101,12 +112,9 @@ func unsubscribe(ctx context.Context, b *Bot, m Message, _ request) (Reply, erro
 // or subscribed, with its next run.
 func schedules(ctx context.Context, b *Bot, m Message, _ request) (Reply, error) {
 	const title = "Schedules"
-	s := b.sched.Load()
-	switch {
-	case s == nil:
-		return digestsOff(title), nil
-	case !s.isAdmin(m):
-		return adminOnly(title), nil
+	s, refused := b.adminScheduler(title, m, false)
+	if refused != nil {
+		return *refused, nil
 	}
 	all, err := s.digests(ctx)
 	if err != nil {
