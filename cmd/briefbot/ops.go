@@ -36,6 +36,21 @@ func opsHandler(ready func() error, metricsHandler http.Handler) http.Handler {
 	return mux
 }
 
+// newOpsServer is the endpoint's server for h: every phase of a request
+// is bounded, so a slow or idle client cannot hold a connection, and the
+// endpoint only ever reads GET requests, so no body limit is needed beyond
+// the header bound.
+func newOpsServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    16 << 10,
+	}
+}
+
 // startHTTP starts the endpoint on the configured address (see
 // config.Config.HTTPListen), or nothing when there is none. An address
 // that was given and cannot be bound stops the run; the default one is
@@ -56,14 +71,7 @@ func startHTTP(rt *runtime) (*opsServer, int) {
 		rt.log.Warn("health endpoint off: its default address is taken; set BRIEFBOT_HTTP_ADDR", "addr", addr, "err", err)
 		return s, exitOK
 	}
-	s.srv = &http.Server{
-		Handler:           opsHandler(rt.ready, rt.m.Handler()),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       time.Minute,
-		MaxHeaderBytes:    16 << 10,
-	}
+	s.srv = newOpsServer(opsHandler(rt.ready, rt.m.Handler()))
 	s.done = make(chan struct{})
 	rt.log.Info("health endpoint listening", "addr", ln.Addr().String())
 	go func() {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +45,7 @@ func TestListenAnswersEachLineAndEndsAtEOF(t *testing.T) {
 	if len(got) != 4 {
 		t.Fatalf("handler saw %d messages, want 4 (blank lines skipped): %+v", len(got), got)
 	}
-	if got[0] != (bot.Message{Platform: "console", Channel: "console", User: "console", Text: "hello"}) {
+	if !reflect.DeepEqual(got[0], bot.Message{Platform: "console", Channel: "console", User: "console", Text: "hello"}) {
 		t.Errorf("first message = %+v", got[0])
 	}
 	text := out.String()
@@ -133,7 +134,7 @@ func TestRenderGolden(t *testing.T) {
 func TestSanitize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain", "plain"},
-		{"red \x1b[31mtext\x1b[0m", "red [31mtext[0m"},
+		{"red \x1b[31mtext\x1b[0m", "red text"},
 		{"bell\a and\rreturn", "bell and" + "return"},
 		{"keeps\nnewlines\tand tabs", "keeps\nnewlines\tand tabs"},
 		{"bad \xff byte", "bad \uFFFD byte"},

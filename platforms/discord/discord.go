@@ -42,6 +42,9 @@ type Options struct {
 	Attempts    int           // tries per REST call on 429 or 5xx: 5
 	MaxWait     time.Duration // longest wait before another try; longer gives a *bot.RetryError: 1m
 
+	PostBurst    int           // messages a channel may take at once: DefaultPostBurst
+	PostInterval time.Duration // then one message per PostInterval: DefaultPostInterval
+
 	Metrics bot.PlatformMetrics // counts 429s and reconnects; nil counts nothing
 }
 
@@ -57,6 +60,7 @@ type Adapter struct {
 	self      atomic.Pointer[identity] // set by READY
 	guilds    guilds                   // each known channel's guild, for Link
 	conn      bot.ConnState            // see Ready
+	lanes     *lanes                   // one paced queue per channel for everything the bot sends
 }
 
 // identity is who the bot is, as READY says.
@@ -84,11 +88,14 @@ func New(opts Options) (*Adapter, error) {
 	opts.StableAfter = cmp.Or(opts.StableAfter, time.Minute)
 	opts.Attempts = cmp.Or(opts.Attempts, 5)
 	opts.MaxWait = cmp.Or(opts.MaxWait, time.Minute)
+	opts.PostBurst = cmp.Or(opts.PostBurst, DefaultPostBurst)
+	opts.PostInterval = cmp.Or(opts.PostInterval, DefaultPostInterval)
 	a := &Adapter{
 		opts:   opts,
 		log:    cmp.Or(opts.Logger, slog.New(slog.DiscardHandler)),
 		client: &http.Client{Timeout: 20 * time.Second, Transport: &rewriter{base: base, next: http.DefaultTransport}},
 		slash:  newSlash(opts.Commands),
+		lanes:  newLanes(opts.PostBurst, opts.PostInterval),
 	}
 	a.rest = a.session(a.client)
 	return a, nil
@@ -128,7 +135,8 @@ func (a *Adapter) intents() discordgo.Intent {
 // r.Channel, and returns the ID of its first message. A rate limit or
 // server error that outlasts the adapter's retries comes back as a
 // *bot.RetryError (errors.As). When a reply takes several messages, those
-// before a failure have been posted.
+// before a failure have been posted. Post waits its turn in the channel's
+// queue (see deliver).
 //
 // With r.Key set, each message carries a nonce made from the key and its
 // part, with enforce_nonce: for a few minutes Discord answers a repeat of

@@ -36,14 +36,15 @@ func EscapePlain(s string) string {
 	return escapeMentions(clean(s))
 }
 
-// clean drops control characters other than newline and tab, and turns
-// invalid UTF-8 into U+FFFD.
+// clean drops control characters other than newline and tab, and the
+// bidirectional overrides and isolates that could reorder what a line
+// shows, and turns invalid UTF-8 into U+FFFD.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
+		switch {
+		case r == '\n' || r == '\t':
 			return r
-		}
-		if unicode.IsControl(r) {
+		case unicode.IsControl(r), r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
 			return -1
 		}
 		return r

@@ -24,6 +24,8 @@ func TestEscape(t *testing.T) {
 		{`back\slash`, `back\\slash`},
 		{"bell\a and\x1b[31m red\r", `bell and\[31m red`},
 		{"bad \xff byte", "bad \uFFFD byte"},
+		{"abc\u202egnp.exe \u2066iso\u2069", "abcgnp.exe iso"},
+		{"＠everyone @\u200bhere", "＠everyone @\u200bhere"},
 	}
 	for _, tt := range tests {
 		if got := discord.Escape(tt.in); got != tt.want {

@@ -88,6 +88,9 @@ func prepareRig(t *testing.T, opts discord.Options, fo discordtest.Options) *rig
 	opts.Token = secret
 	opts.APIURL = r.srv.URL()
 	opts.Logger = slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	if opts.PostInterval == 0 {
+		opts.PostInterval = time.Millisecond // pacing has its own tests
+	}
 	if opts.MinBackoff == 0 {
 		opts.MinBackoff, opts.MaxBackoff = time.Millisecond, 10*time.Millisecond
 	}

@@ -24,6 +24,8 @@ func noMentions() *discordgo.MessageAllowedMentions {
 type target interface {
 	// send posts m; first is true for the answer's first message.
 	send(ctx context.Context, first bool, m Message) (id string, err error)
+	// channelID is the channel the messages show in: their queue.
+	channelID() string
 }
 
 // channelTarget posts to a channel; the first message replies to ref when
@@ -33,6 +35,8 @@ type channelTarget struct {
 	channel string
 	ref     *discordgo.MessageReference
 }
+
+func (t channelTarget) channelID() string { return t.channel }
 
 func (t channelTarget) send(ctx context.Context, first bool, m Message) (string, error) {
 	data := &discordgo.MessageSend{Content: m.Content, Embeds: orEmpty(m.Embeds), AllowedMentions: noMentions()}
@@ -60,6 +64,8 @@ type interactionTarget struct {
 	s  *discordgo.Session
 	it *discordgo.Interaction
 }
+
+func (t interactionTarget) channelID() string { return t.it.ChannelID }
 
 func (t interactionTarget) send(ctx context.Context, first bool, m Message) (string, error) {
 	embeds := orEmpty(m.Embeds)
@@ -96,15 +102,23 @@ func requestOptions(ctx context.Context) []discordgo.RequestOption {
 }
 
 // deliver sends msgs to t in order, each once, and returns the first one's
-// ID. A message with embeds that Discord refuses as malformed (400) is sent
-// again as plain content. It stops at the first message that cannot be
-// sent, so what arrives is always a prefix of the answer.
+// ID. It first waits its turn in the channel's queue (every answer and post
+// to a channel goes through it, so two are never interleaved) and paces
+// each message by the channel's bucket. A message with embeds that Discord
+// refuses as malformed (400) is sent again as plain content. It stops at
+// the first message that cannot be sent, so what arrives is always a
+// prefix of the answer.
 func (a *Adapter) deliver(ctx context.Context, t target, msgs []Message) (string, error) {
+	tk := a.lanes.reserve(t.channelID())
+	defer tk.release()
+	if err := tk.wait(ctx); err != nil {
+		return "", fmt.Errorf("wait for the channel's queue: %w", err)
+	}
 	firstID, sent := "", 0
 	for i, m := range msgs {
 		batch := []Message{m}
 		for try := 0; try < 2; try++ {
-			err := a.sendAll(ctx, t, batch, &sent, &firstID)
+			err := a.sendAll(ctx, tk, t, batch, &sent, &firstID)
 			if err == nil {
 				break
 			}
@@ -119,10 +133,14 @@ func (a *Adapter) deliver(ctx context.Context, t target, msgs []Message) (string
 	return firstID, nil
 }
 
-// sendAll sends msgs in order, counting in sent (the first message of an
-// answer is sent differently) and keeping the first one's ID.
-func (a *Adapter) sendAll(ctx context.Context, t target, msgs []Message, sent *int, firstID *string) error {
+// sendAll sends msgs in order, each when tk's pacing allows, counting in
+// sent (the first message of an answer is sent differently) and keeping
+// the first one's ID.
+func (a *Adapter) sendAll(ctx context.Context, tk *ticket, t target, msgs []Message, sent *int, firstID *string) error {
 	for _, m := range msgs {
+		if err := tk.pace(ctx); err != nil {
+			return err
+		}
 		var id string
 		err := a.call(ctx, func(ctx context.Context) error {
 			var err error

@@ -39,21 +39,37 @@ func units(s string) int {
 // inside a word longer than limit, never inside a character nor right after
 // a backslash (which would orphan a markdown escape). White space at the
 // cuts is dropped; nothing else is. An empty s gives no pieces.
+//
+// A cut makes a new line start, so a piece after the first that starts
+// with a quote, heading or subtext marker (">", "#", "-#": escaped text
+// has them unescaped only mid-line) gets a backslash, room for which is
+// kept: a cut never turns text into a quote or a heading.
 func split(s string, limit int) []string {
-	limit = max(limit, 2)
+	limit = max(limit, 3)
 	var out []string
 	s = strings.TrimSpace(s)
-	for units(s) > limit {
-		cut := cutAt(s, limit)
+	room := limit // the first piece needs no guard
+	for units(s) > room {
+		cut := cutAt(s, room)
 		if piece := strings.TrimSpace(s[:cut]); piece != "" {
-			out = append(out, piece)
+			out = append(out, guardStart(piece, len(out) > 0))
 		}
 		s = strings.TrimSpace(s[cut:])
+		room = limit - 1
 	}
 	if s != "" {
-		out = append(out, s)
+		out = append(out, guardStart(s, len(out) > 0))
 	}
 	return out
+}
+
+// guardStart backslash-escapes a line-start marker opening piece, when
+// the piece is not the first (see split).
+func guardStart(piece string, after bool) string {
+	if after && (piece[0] == '>' || piece[0] == '#' || strings.HasPrefix(piece, "-#")) {
+		return `\` + piece
+	}
+	return piece
 }
 
 // cutAt returns the byte offset to cut s at so s[:cut] fits in limit units.

@@ -38,8 +38,10 @@ func (a *Adapter) listenHTTP(ctx context.Context, h bot.Handler) error {
 // /brief slash command) at EventsPath on ln until ctx ends, then shuts the
 // server down gracefully (10 s at most) and returns nil. Every request must
 // carry a valid Slack signature made with the signing secret within the
-// last five minutes, or it is refused with 401. Each accepted request is
-// answered 200 at once and the work goes to a pool of workers owned by
+// last five minutes, or it is refused with 401; a body over 1 MiB is
+// refused with 413 before it is checked. The server bounds the time to read
+// a request (see newEventsServer). Each accepted request is answered 200
+// at once and the work goes to a pool of workers owned by
 // ServeEvents, which finishes the answers in flight (at most AnswerGrace)
 // before ServeEvents returns.
 func (a *Adapter) ServeEvents(ctx context.Context, h bot.Handler, ln net.Listener) error {
@@ -61,7 +63,7 @@ func (a *Adapter) ServeEvents(ctx context.Context, h bot.Handler, ln net.Listene
 	p := a.startPool(ctx, h)
 	mux := http.NewServeMux()
 	mux.Handle("POST "+EventsPath, a.eventsHandler(ctx, p, self))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := newEventsServer(mux)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.conn.Connected(a.opts.Metrics)
@@ -83,12 +85,30 @@ func (a *Adapter) ServeEvents(ctx context.Context, h bot.Handler, ln net.Listene
 	return err
 }
 
+// newEventsServer is the Events API server for h: every phase of a
+// request is bounded, so a slow or idle client cannot hold a connection.
+func newEventsServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second, // a body of maxEventBody sent at a crawl is cut off
+		WriteTimeout:      10 * time.Second, // answers are an ack or a challenge: Slack waits 3 s
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    16 << 10,
+	}
+}
+
 // eventsHandler verifies and answers Slack's requests. ctx is the
 // server's lifetime, not a request's: queued work outlives the request that
 // brought it.
 func (a *Adapter) eventsHandler(ctx context.Context, p *pool, self identity) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxEventBody))
+		if _, tooBig := errors.AsType[*http.MaxBytesError](err); tooBig {
+			a.log.Warn("slack request refused: body too large", "limit", maxEventBody, "remote", r.RemoteAddr)
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
 		if err != nil {
 			http.Error(w, "unreadable body", http.StatusBadRequest)
 			return

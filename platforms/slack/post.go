@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	slackapi "github.com/slack-go/slack"
 
@@ -35,9 +36,10 @@ func (a *Adapter) deliver(ctx context.Context, t *ticket, to *target, msgs []mes
 		if to.responseURL != "" && to.urlPosts < maxResponseURLPosts {
 			_, err := a.send(ctx, t, func(ctx context.Context) (string, error) {
 				blocks := slackapi.Blocks{BlockSet: m.Blocks}
-				return "", slackapi.PostWebhookCustomHTTPContext(ctx, to.responseURL, a.http, &slackapi.WebhookMessage{
-					Text: m.Text, Blocks: &blocks, ResponseType: slackapi.ResponseTypeInChannel,
+				err := slackapi.PostWebhookCustomHTTPContext(ctx, to.responseURL, a.http, &slackapi.WebhookMessage{
+					Text: m.Text, Blocks: &blocks, ResponseType: slackapi.ResponseTypeInChannel, Parse: "none",
 				})
+				return "", hideURL(err, to.responseURL)
 			})
 			if err == nil {
 				to.urlPosts++
@@ -50,7 +52,7 @@ func (a *Adapter) deliver(ctx context.Context, t *ticket, to *target, msgs []mes
 			a.log.Warn("response_url failed; posting to the channel instead", "channel", to.channel, "err", a.scrub(err))
 			to.responseURL = ""
 		}
-		opts := []slackapi.MsgOption{slackapi.MsgOptionText(m.Text, false), slackapi.MsgOptionBlocks(m.Blocks...), slackapi.MsgOptionTS(to.thread)}
+		opts := append(noParse(), slackapi.MsgOptionText(m.Text, false), slackapi.MsgOptionBlocks(m.Blocks...), slackapi.MsgOptionTS(to.thread))
 		if to.key != "" {
 			opts = append(opts, slackapi.MsgOptionMetadata(postMetadata(to.key, i+1, len(msgs))))
 		}
@@ -67,6 +69,33 @@ func (a *Adapter) deliver(ctx context.Context, t *ticket, to *target, msgs []mes
 		sent++
 	}
 	return first, sent, nil
+}
+
+// hiddenURL is an error whose message hides a URL that is a credential (a
+// slash command's response_url can post to the channel for 30 minutes);
+// Unwrap still gives the original for errors.As.
+type hiddenURL struct {
+	msg string
+	err error
+}
+
+func (e *hiddenURL) Error() string { return e.msg }
+func (e *hiddenURL) Unwrap() error { return e.err }
+
+// hideURL replaces rawURL in err's message with "[response_url]".
+func hideURL(err error, rawURL string) error {
+	if err == nil || rawURL == "" || !strings.Contains(err.Error(), rawURL) {
+		return err
+	}
+	return &hiddenURL{msg: strings.ReplaceAll(err.Error(), rawURL, "[response_url]"), err: err}
+}
+
+// noParse are the options of every chat.postMessage: parse=none and
+// link_names=false, so Slack turns no "@here", "@channel", "@name" or
+// "#channel" in the text into a mention or a link. The text is escaped as
+// well (see escape); these say so to Slack too.
+func noParse() []slackapi.MsgOption {
+	return []slackapi.MsgOption{slackapi.MsgOptionParse(false), slackapi.MsgOptionLinkNames(false)}
 }
 
 // send makes one API call when the channel's pacing allows. On HTTP 429 it

@@ -34,6 +34,7 @@ func (a *Adapter) listenSocket(ctx context.Context, h bot.Handler) error {
 	a.log.Info("slack connecting over socket mode", "bot_user", self.userID)
 	sm := socketmode.New(a.api,
 		socketmode.OptionPingInterval(a.opts.PingTimeout),
+		socketmode.OptionReadLimit(maxEventBody), // unlimited by default; Slack's envelopes are a few kilobytes
 		socketmode.OptionLog(log.New(io.Discard, "", 0)))
 
 	ctx, cancel := context.WithCancel(ctx)

@@ -24,6 +24,8 @@ type Post struct {
 	At           time.Time       // when the fake received it
 	Metadata     json.RawMessage // chat.postMessage's metadata as sent, nil when none
 	User, BotID  string          // who posted it: the bot's IDs for chat.postMessage
+	Parse        string          // the "parse" field as sent ("none", "full" or "")
+	LinkNames    string          // chat.postMessage's "link_names" as sent ("" when absent)
 }
 
 // BlockTexts returns every text in the post's blocks (header, section and
@@ -109,7 +111,7 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
 	p := Post{
 		Via: "chat.postMessage", Channel: r.PostForm.Get("channel"), ThreadTS: r.PostForm.Get("thread_ts"),
 		Text: r.PostForm.Get("text"), Blocks: json.RawMessage(r.PostForm.Get("blocks")), At: time.Now(),
-		User: BotUserID, BotID: BotID,
+		User: BotUserID, BotID: BotID, Parse: r.PostForm.Get("parse"), LinkNames: r.PostForm.Get("link_names"),
 	}
 	if md := r.PostForm.Get("metadata"); md != "" {
 		if !validMetadata(md) {
@@ -151,6 +153,7 @@ func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
 		Blocks       json.RawMessage `json:"blocks"`
 		ResponseType string          `json:"response_type"`
 		ThreadTS     string          `json:"thread_ts"`
+		Parse        string          `json:"parse"`
 	}
 	if err := json.Unmarshal(body, &m); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
@@ -158,7 +161,7 @@ func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
 	}
 	p := Post{
 		Via: "response_url", Channel: strings.TrimPrefix(r.URL.Path, "/response/"), ThreadTS: m.ThreadTS,
-		Text: m.Text, Blocks: m.Blocks, ResponseType: m.ResponseType, At: time.Now(),
+		Text: m.Text, Blocks: m.Blocks, ResponseType: m.ResponseType, Parse: m.Parse, At: time.Now(),
 	}
 	s.update(func() { s.posts = append(s.posts, p) })
 	w.Header().Set("Content-Type", "text/plain")
