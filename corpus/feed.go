@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
-	nethtml "golang.org/x/net/html"
 )
 
 // parseFeed builds one article per item of an RSS or Atom feed file named
@@ -20,9 +19,12 @@ import (
 // else its link, else its title, so it survives reordering of the feed.
 //
 // An item with no body text, no key, or the key of an earlier item is
-// skipped; the skipped items are listed in one *LoadError returned next to
-// the items that loaded. A feed with no items at all wraps ErrEmpty.
-func parseFeed(name, text string) ([]Article, *LoadError) {
+// skipped, and so is every item after the first maxItems; the skipped items
+// are listed (the first maxListed of them by number) in one *LoadError
+// returned next to the items that loaded. A feed with no items at all wraps
+// ErrEmpty.
+func parseFeed(name, text string, maxItems int) ([]Article, *LoadError) {
+	text, total := capFeed(text, maxItems)
 	feed, err := gofeed.NewParser().ParseString(text)
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("parse feed: %w", err)}
@@ -30,12 +32,14 @@ func parseFeed(name, text string) ([]Article, *LoadError) {
 	if len(feed.Items) == 0 {
 		return nil, &LoadError{Err: fmt.Errorf("%w: feed has no items", ErrEmpty)}
 	}
+	total = max(total, len(feed.Items)) // the parser may know items the count missed
 	var (
 		arts    []Article
 		skipped []string
 		seen    = map[string]int{}
+		items   = feed.Items[:min(len(feed.Items), maxItems)]
 	)
-	for i, it := range feed.Items {
+	for i, it := range items {
 		n := i + 1
 		title := collapseSpace(it.Title)
 		key := firstNonEmpty(strings.TrimSpace(it.GUID), strings.TrimSpace(it.Link), title)
@@ -66,12 +70,28 @@ func parseFeed(name, text string) ([]Article, *LoadError) {
 		}
 		arts = append(arts, a)
 	}
-	if len(skipped) > 0 {
+	n := len(skipped)
+	if len(skipped) > maxListed {
+		skipped = append(skipped[:maxListed], fmt.Sprintf("%d more", len(skipped)-maxListed))
+	}
+	if over := total - len(items); over > 0 {
+		n += over
+		which := fmt.Sprintf("items %d to %d are", len(items)+1, total)
+		if over == 1 {
+			which = fmt.Sprintf("item %d is", total)
+		}
+		skipped = append(skipped, fmt.Sprintf("%s over the limit of %d items a feed", which, maxItems))
+	}
+	if n > 0 {
 		return arts, &LoadError{Err: fmt.Errorf("skipped %d of %d feed items: %s",
-			len(skipped), len(feed.Items), strings.Join(skipped, "; "))}
+			n, total, strings.Join(skipped, "; "))}
 	}
 	return arts, nil
 }
+
+// maxListed is how many skipped feed items a *LoadError names one by one,
+// so that a hostile feed is still reported on one readable line.
+const maxListed = 5
 
 // itemDate returns the day an item was published, else updated, else zero.
 // The day is read from the date as the feed wrote it when parseDate knows
@@ -99,9 +119,9 @@ func htmlText(s string) string {
 	if !strings.Contains(s, "<") {
 		return normaliseText(html.UnescapeString(s))
 	}
-	doc, err := nethtml.Parse(strings.NewReader(s))
+	doc, err := parseHTMLDoc(s)
 	if err != nil {
-		return ""
+		return "" // the item is skipped as having no text
 	}
 	return blockText(doc)
 }

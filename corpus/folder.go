@@ -28,6 +28,7 @@ const racyWindow = 2 * time.Second
 // concurrent use.
 type Folder struct {
 	root string
+	opts Options
 
 	mu      sync.Mutex
 	isFile  bool                  // the root is a file
@@ -55,9 +56,15 @@ type FolderChange struct {
 // Changed reports whether the articles may differ from the last Load's.
 func (c FolderChange) Changed() bool { return c.Parsed > 0 || c.Removed > 0 }
 
-// NewFolder returns the corpus at root; nothing is read before Load.
+// NewFolder returns the corpus at root under the default Options; nothing
+// is read before Load.
 func NewFolder(root string) *Folder {
-	return &Folder{root: filepath.Clean(root), files: map[string]*fileEntry{}}
+	return NewFolderWith(root, Options{})
+}
+
+// NewFolderWith returns the corpus at root, read under opts.
+func NewFolderWith(root string, opts Options) *Folder {
+	return &Folder{root: filepath.Clean(root), opts: opts.withDefaults(), files: map[string]*fileEntry{}}
 }
 
 // Root returns the folder (or file) the corpus is read from.
@@ -80,31 +87,23 @@ func (f *Folder) Load(ctx context.Context) (FolderChange, error) {
 	var ch FolderChange
 	seen := map[string]bool{}
 	f.walkErr = nil
-	walkErr := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if p != root && skipped(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if err != nil {
-			f.walkErr = append(f.walkErr, &LoadError{Path: f.display(p), Err: fmt.Errorf("read: %w", unwrapPath(err))})
-			return nil
-		}
-		if d.IsDir() || (p != root && formatOf(p) == "") || !(d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
-			return nil
-		}
+	visit := func(p string) {
 		seen[p] = true
 		if f.refresh(fsys, p) {
 			ch.Parsed++
 		} else {
 			ch.Unchanged++
 		}
-		return nil
-	})
+	}
+	var walkErr error
+	if f.isFile {
+		if walkErr = ctx.Err(); walkErr == nil {
+			visit(root) // the operator named it: parsed whatever its extension
+		}
+	} else {
+		w := newWalker(fsys, root, f.root, f.opts, f.display)
+		walkErr = w.walk(ctx, visit, func(lerr *LoadError) { f.walkErr = append(f.walkErr, lerr) })
+	}
 	for p := range f.files {
 		if !seen[p] && ctx.Err() == nil {
 			delete(f.files, p)
@@ -126,7 +125,7 @@ func (f *Folder) refresh(fsys fs.FS, p string) bool {
 	if err == nil && old != nil && old.size == fi.Size() && old.mod.Equal(fi.ModTime()) && old.loadedAt.Sub(fi.ModTime()) > racyWindow {
 		return false
 	}
-	data, lerr := readFile(fsys, p)
+	data, lerr := readFile(fsys, p, f.opts.MaxFileBytes)
 	if lerr != nil {
 		lerr.Path = f.display(p)
 		f.files[p] = &fileEntry{loadedAt: now, err: lerr}
@@ -144,7 +143,7 @@ func (f *Folder) refresh(fsys fs.FS, p string) bool {
 	if err == nil {
 		e.size, e.mod = fi.Size(), fi.ModTime()
 	}
-	e.arts, e.err = parse(p, data) // p is relative to the folder, or the base name of a file root
+	e.arts, e.err = parse(p, data, f.opts) // p is relative to the folder, or the base name of a file root
 	if e.err != nil {
 		e.err.Path = f.display(p)
 	}
@@ -153,7 +152,8 @@ func (f *Folder) refresh(fsys fs.FS, p string) bool {
 }
 
 // Articles returns the articles as of the last Load, in lexical path
-// order (feed items in feed order), and the files that failed.
+// order (feed items in feed order), and the files that failed or were
+// skipped, in the same order, each once.
 func (f *Folder) Articles() ([]Article, []*LoadError) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -173,6 +173,9 @@ func (f *Folder) Articles() ([]Article, []*LoadError) {
 			errs = append(errs, e.err)
 		}
 	}
+	slices.SortStableFunc(errs, func(a, b *LoadError) int {
+		return comparePaths(filepath.ToSlash(a.Path), filepath.ToSlash(b.Path))
+	})
 	return arts, errs
 }
 

@@ -28,8 +28,11 @@ import (
 //
 // The body is the main text as go-readability extracts it (the whole <body>
 // when it finds none), under the paragraph rule of buildBody.
+//
+// A page over the parser's limits (see MaxHTMLDepth) is an error wrapping
+// ErrHTMLLimit, found before any costly work.
 func parseHTML(text string) (Article, *LoadError) {
-	doc, err := html.Parse(strings.NewReader(text))
+	doc, err := parseHTMLDoc(text)
 	if err != nil {
 		return Article{}, &LoadError{Err: err}
 	}

@@ -12,6 +12,7 @@ import (
 // LibraryOptions configure a Library.
 type LibraryOptions struct {
 	Folder    string        // the corpus on disk (a folder or a file), watched; "" for none
+	Files     Options       // how the folder's files are read: size cap, feed items, links
 	Fixed     []Article     // articles that never change (the built-in example corpus)
 	FixedName string        // where Fixed comes from, for Sources
 	Feeds     []FeedOptions // feed URLs, each polled on its own interval
@@ -53,7 +54,7 @@ type Report struct {
 func NewLibrary(opts LibraryOptions) *Library {
 	l := &Library{opts: opts, log: cmp.Or(opts.Logger, slog.New(slog.DiscardHandler))}
 	if opts.Folder != "" {
-		l.folder = NewFolder(opts.Folder)
+		l.folder = NewFolderWith(opts.Folder, opts.Files)
 	}
 	for _, fo := range opts.Feeds {
 		l.feeds = append(l.feeds, NewFeed(fo))
@@ -174,7 +175,7 @@ func (l *Library) Run(ctx context.Context) error {
 
 // watch reloads the folder as it changes until ctx ends.
 func (l *Library) watch(ctx context.Context) error {
-	w, err := NewWatcher(l.folder.Root(), l.opts.Debounce, l.log)
+	w, err := NewWatcherWith(l.folder.Root(), l.opts.Debounce, l.log, l.opts.Files)
 	if err != nil {
 		return fmt.Errorf("watch corpus: %w", err)
 	}

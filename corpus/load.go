@@ -21,7 +21,11 @@ import (
 // directories (".git", ".DS_Store"), files named README* or LICENSE*/LICENCE*
 // (any case), and files whose extension Parse does not support (gold.json,
 // images). A root that is a file is always parsed, so naming an unsupported
-// file is an error rather than silence.
+// file is an error rather than silence. A symbolic link to a file under
+// root loads as the file; one that leads outside root is skipped with a
+// *LoadError wrapping ErrSymlink unless Options.FollowSymlinks, and so is a
+// broken link or a loop. A named pipe, socket or device with a supported
+// extension is skipped with ErrNotRegular: it is never opened.
 //
 // Each file that fails yields exactly one *LoadError, whose Path is the
 // file's path in fsys (root joined with the relative path, so the operator
@@ -29,7 +33,14 @@ import (
 // before the next file and returns what it loaded plus a *LoadError for root
 // wrapping ctx.Err().
 func LoadFS(ctx context.Context, fsys fs.FS, root string) ([]Article, []*LoadError) {
-	return loadFS(ctx, fsys, root, func(p string) string { return p })
+	return LoadFSWith(ctx, fsys, root, Options{})
+}
+
+// LoadFSWith is LoadFS under opts. A symbolic link in fsys is judged by
+// its target as fs.ReadLink gives it, resolved lexically: a link of an
+// fs.FS that cannot read links is not followed unless opts.FollowSymlinks.
+func LoadFSWith(ctx context.Context, fsys fs.FS, root string, opts Options) ([]Article, []*LoadError) {
+	return loadFS(ctx, fsys, root, "", opts.withDefaults(), func(p string) string { return p })
 }
 
 // Load loads the articles under path, a directory or a single file, by the
@@ -37,21 +48,29 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string) ([]Article, []*LoadErr
 // base name; a *LoadError names the file as path joined with that relative
 // path, in the host's separators.
 func Load(ctx context.Context, path string) ([]Article, []*LoadError) {
+	return LoadWith(ctx, path, Options{})
+}
+
+// LoadWith is Load under opts. A file named by path itself is read even
+// when path is a symbolic link leading anywhere: the operator named it.
+func LoadWith(ctx context.Context, path string, opts Options) ([]Article, []*LoadError) {
+	opts = opts.withDefaults()
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, []*LoadError{{Path: path, Err: unwrapPath(err)}}
 	}
 	if fi.IsDir() {
-		return loadFS(ctx, os.DirFS(path), ".", func(p string) string {
+		return loadFS(ctx, os.DirFS(path), ".", path, opts, func(p string) string {
 			return filepath.Join(path, filepath.FromSlash(p))
 		})
 	}
-	return loadFS(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), func(string) string { return path })
+	return loadFS(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), "", opts, func(string) string { return path })
 }
 
-// loadFS implements LoadFS; display turns a path in fsys into the path a
+// loadFS implements LoadFSWith; host is the host folder fsys is os.DirFS
+// of ("" for another fs.FS), display turns a path in fsys into the path a
 // *LoadError reports.
-func loadFS(ctx context.Context, fsys fs.FS, root string, display func(string) string) ([]Article, []*LoadError) {
+func loadFS(ctx context.Context, fsys fs.FS, root, host string, opts Options, display func(string) string) ([]Article, []*LoadError) {
 	root = path.Clean(root)
 	fi, err := fs.Stat(fsys, root)
 	if err != nil {
@@ -61,7 +80,7 @@ func loadFS(ctx context.Context, fsys fs.FS, root string, display func(string) s
 		if err := ctx.Err(); err != nil {
 			return nil, []*LoadError{{Path: display(root), Err: err}}
 		}
-		arts, lerr := loadFile(fsys, root, path.Base(root))
+		arts, lerr := loadFile(fsys, root, path.Base(root), opts)
 		if lerr != nil {
 			lerr.Path = display(root)
 			return arts, []*LoadError{lerr}
@@ -73,35 +92,19 @@ func loadFS(ctx context.Context, fsys fs.FS, root string, display func(string) s
 		arts []Article
 		errs []*LoadError
 	)
-	walkErr := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if p != root && skipped(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if err != nil { // an unreadable directory: report it, walk on
-			errs = append(errs, &LoadError{Path: display(p), Err: fmt.Errorf("read: %w", unwrapPath(err))})
-			return nil
-		}
-		if d.IsDir() || formatOf(p) == "" || !(d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
-			return nil
-		}
+	w := newWalker(fsys, root, host, opts, display)
+	walkErr := w.walk(ctx, func(p string) {
 		rel := p
 		if root != "." {
 			rel = strings.TrimPrefix(p, root+"/")
 		}
-		a, lerr := loadFile(fsys, p, rel)
+		a, lerr := loadFile(fsys, p, rel, opts)
 		arts = append(arts, a...)
 		if lerr != nil {
 			lerr.Path = display(p)
 			errs = append(errs, lerr)
 		}
-		return nil
-	})
+	}, func(lerr *LoadError) { errs = append(errs, lerr) })
 	if walkErr != nil {
 		errs = append(errs, &LoadError{Path: display(root), Err: walkErr})
 	}
@@ -119,29 +122,37 @@ func skipped(name string) bool {
 }
 
 // loadFile reads and parses the file at p in fsys as the article path rel.
-// Files over MaxFileSize are rejected before they are read.
-func loadFile(fsys fs.FS, p, rel string) ([]Article, *LoadError) {
-	data, lerr := readFile(fsys, p)
+func loadFile(fsys fs.FS, p, rel string, opts Options) ([]Article, *LoadError) {
+	data, lerr := readFile(fsys, p, opts.MaxFileBytes)
 	if lerr != nil {
 		return nil, lerr
 	}
-	return parse(rel, data)
+	return parse(rel, data, opts)
 }
 
-// readFile reads the file at p in fsys, refusing one over MaxFileSize
-// before reading it.
-func readFile(fsys fs.FS, p string) ([]byte, *LoadError) {
+// readFile reads the file at p in fsys, refusing one over limit bytes, or
+// one that is not a regular file (a named pipe would block), before
+// opening it.
+func readFile(fsys fs.FS, p string, limit int64) ([]byte, *LoadError) {
+	if fi, err := fs.Stat(fsys, p); err == nil {
+		if !fi.Mode().IsRegular() {
+			return nil, &LoadError{Err: notRegular(fi.Mode().Type())}
+		}
+		if fi.Size() > limit {
+			return nil, &LoadError{Err: tooLarge(fi.Size(), limit)}
+		}
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("read: %w", unwrapPath(err))}
 	}
 	defer f.Close() // read-only: a close error loses nothing
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return nil, &LoadError{Err: tooLarge(fi.Size())}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("read: %w", unwrapPath(err))}
+	}
+	if int64(len(data)) > limit { // it grew since the Stat
+		return nil, &LoadError{Err: tooLarge(int64(len(data)), limit)}
 	}
 	return data, nil
 }

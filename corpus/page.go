@@ -104,7 +104,7 @@ func (f *Feed) fetchPage(ctx context.Context, url string) (string, error) {
 		return "", fmt.Errorf("fetch page %s: read: %w", url, err)
 	}
 	if len(data) > MaxFileSize {
-		return "", fmt.Errorf("fetch page %s: %w", url, tooLarge(int64(len(data))))
+		return "", fmt.Errorf("fetch page %s: %w", url, tooLarge(int64(len(data)), MaxFileSize))
 	}
 	text, err := validText(decodeHTML(data))
 	if err != nil {

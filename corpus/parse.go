@@ -18,13 +18,15 @@ var (
 	ErrFrontMatter = errors.New("bad front matter") // matched by every front-matter problem
 )
 
-// MaxFileSize is the largest file the loaders accept: 10 MiB. No article
-// comes near it; the cap keeps one stray dump or disk image from being read
-// into memory. Larger files are reported as ErrTooLarge.
+// MaxFileSize is the default largest file the loaders accept (see
+// Options.MaxFileBytes): 10 MiB, and the cap of a fetched feed or page. No
+// article comes near it; the cap keeps one stray dump or disk image from
+// being read into memory. Larger files are reported as ErrTooLarge.
 const MaxFileSize = 10 << 20
 
-// maxInvalidUTF8 is the share of bytes (1 in 100) that may be invalid UTF-8
-// before a file is taken for binary rather than text with a few bad bytes.
+// maxInvalidUTF8 is the share of bytes (1 in 100) that may be invalid UTF-8,
+// or control characters other than white space, before a file is taken for
+// binary rather than text with a few bad bytes.
 const maxInvalidUTF8 = 100
 
 // formats maps a lowercase file extension to the Article.Format it loads as.
@@ -52,22 +54,30 @@ func formatOf(name string) string {
 // A file yields one Article, a feed one per item. On failure Parse returns a
 // *LoadError naming name, with Line set when the problem is tied to a line;
 // it wraps ErrUnsupported, ErrTooLarge (over MaxFileSize), ErrBinary (NUL
-// bytes, or more than 1% of bytes invalid UTF-8), ErrEmpty (no body text) or
-// ErrFrontMatter. Fewer invalid bytes are replaced by U+FFFD. A feed whose
-// items partly fail returns the items that loaded together with one
+// bytes, or more than 1% of bytes invalid UTF-8 or control characters),
+// ErrEmpty (no body text), ErrFrontMatter or ErrHTMLLimit (a page nested
+// deeper than MaxHTMLDepth, with more than MaxHTMLElements tags, or an
+// attribute over MaxHTMLAttr bytes). Fewer invalid bytes are replaced by
+// U+FFFD. A feed whose items partly fail, or that has more than
+// MaxFeedItems items, returns the items that loaded together with one
 // *LoadError listing the skipped ones.
 func Parse(name string, data []byte) ([]Article, error) {
-	arts, err := parse(name, data)
+	return ParseWith(name, data, Options{})
+}
+
+// ParseWith is Parse under the limits of opts.
+func ParseWith(name string, data []byte, opts Options) ([]Article, error) {
+	arts, err := parse(name, data, opts.withDefaults())
 	if err != nil {
 		return arts, err
 	}
 	return arts, nil
 }
 
-// parse is Parse with a concrete error type, so loaders never hold a typed
-// nil in an error interface.
-func parse(name string, data []byte) ([]Article, *LoadError) {
-	arts, err := parseFormat(name, data)
+// parse is ParseWith with a concrete error type, so loaders never hold a
+// typed nil in an error interface; opts has its defaults applied.
+func parse(name string, data []byte, opts Options) ([]Article, *LoadError) {
+	arts, err := parseFormat(name, data, opts)
 	if err != nil {
 		err.Path = name
 	}
@@ -77,13 +87,13 @@ func parse(name string, data []byte) ([]Article, *LoadError) {
 	return arts, err
 }
 
-func parseFormat(name string, data []byte) ([]Article, *LoadError) {
+func parseFormat(name string, data []byte, opts Options) ([]Article, *LoadError) {
 	format := formatOf(name)
 	switch {
 	case format == "":
 		return nil, &LoadError{Err: fmt.Errorf("%w %q", ErrUnsupported, path.Ext(name))}
-	case len(data) > MaxFileSize:
-		return nil, &LoadError{Err: tooLarge(int64(len(data)))}
+	case int64(len(data)) > opts.MaxFileBytes:
+		return nil, &LoadError{Err: tooLarge(int64(len(data)), opts.MaxFileBytes)}
 	case bytes.IndexByte(data, 0) >= 0:
 		return nil, &LoadError{Err: fmt.Errorf("%w: contains NUL bytes", ErrBinary)}
 	}
@@ -95,7 +105,7 @@ func parseFormat(name string, data []byte) ([]Article, *LoadError) {
 		return nil, &LoadError{Err: err}
 	}
 	if format == "feed" {
-		return parseFeed(name, text)
+		return parseFeed(name, text, opts.MaxFeedItems)
 	}
 	var a Article
 	var lerr *LoadError
@@ -114,13 +124,14 @@ func parseFormat(name string, data []byte) ([]Article, *LoadError) {
 	return []Article{a}, nil
 }
 
-func tooLarge(size int64) error {
-	return fmt.Errorf("%w: %d bytes, limit is %d", ErrTooLarge, size, MaxFileSize)
-}
-
 // validText returns data as a string, with each run of invalid UTF-8
-// replaced by U+FFFD, or ErrBinary when over 1% of the bytes are invalid.
+// replaced by U+FFFD, or ErrBinary when over 1% of the bytes are invalid
+// or over 1% are control characters other than white space (a text file
+// never holds them; an executable or an image does).
 func validText(data []byte) (string, error) {
+	if n := controlBytes(data); n*maxInvalidUTF8 > len(data) {
+		return "", fmt.Errorf("%w: %d of %d bytes are control characters", ErrBinary, n, len(data))
+	}
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
@@ -136,4 +147,16 @@ func validText(data []byte) (string, error) {
 		return "", fmt.Errorf("%w: %d of %d bytes are not valid UTF-8", ErrBinary, invalid, len(data))
 	}
 	return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+}
+
+// controlBytes counts the ASCII control characters in data other than tab,
+// line feed, vertical tab, form feed, carriage return and escape.
+func controlBytes(data []byte) int {
+	n := 0
+	for _, c := range data {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1b) || c == 0x7f {
+			n++
+		}
+	}
+	return n
 }

@@ -146,7 +146,7 @@ func (f *Feed) fetch(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("poll feed %s: read: %w", f.opts.URL, err)
 	}
 	if len(data) > MaxFileSize {
-		return false, fmt.Errorf("poll feed %s: %w", f.opts.URL, tooLarge(int64(len(data))))
+		return false, fmt.Errorf("poll feed %s: %w", f.opts.URL, tooLarge(int64(len(data)), MaxFileSize))
 	}
 	arts, lerr := parseFeedData(f.opts.URL, data)
 	if len(arts) == 0 && lerr != nil {
@@ -237,7 +237,7 @@ func parseFeedData(url string, data []byte) ([]Article, *LoadError) {
 	if err != nil {
 		return nil, &LoadError{Path: url, Err: err}
 	}
-	arts, lerr := parseFeed(url, text)
+	arts, lerr := parseFeed(url, text, MaxFeedItems)
 	if lerr != nil {
 		lerr.Path = url
 	}

@@ -41,6 +41,11 @@ func parseText(text, format string) (Article, *LoadError) {
 // maxHeaderWords bounds a desk line or byline: longer lines are text.
 const maxHeaderWords = 8
 
+// maxHeaderLines bounds the lines a header may hold (desk, title, bylines,
+// dates, the title repeated): the lines after them are text, however they
+// look, so a file of a million date lines is not scanned as a header.
+const maxHeaderLines = 8
+
 // readHeader scans the lines before the first paragraph, blanking the ones
 // that are a byline, a desk name (only when deskLine is set), or the title,
 // and taking the first other line as the title when none is known yet. It
@@ -52,7 +57,9 @@ func readHeader(lines []string, title, source string, deskLine bool) (string, st
 		if l == "" {
 			continue
 		}
-		seen++
+		if seen++; seen > maxHeaderLines {
+			return title, source
+		}
 		switch {
 		case title != "" && sameLine(l, title):
 		case isByline(l):
@@ -136,33 +143,43 @@ func sameLine(l, title string) bool {
 // and the line starts with a lowercase letter. So "the deal was
 // signed\nin Paris." is one paragraph, while "Talks resume\nThe deal was
 // signed." stays two.
+//
+// It runs in time linear in the text: a file of a million short lines that
+// all join into one paragraph costs no more than one long line.
 func buildBody(lines []string, title string) string {
-	var paras []string
-	joinable := false // the previous line was text, not blank or dropped
+	var b strings.Builder
+	var first, last string // the first and last line of the paragraph being built
+	joinable := false      // the previous line was text, not blank or dropped
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
 		if l == "" || (title != "" && sameLine(l, title)) {
 			joinable = false
 			continue
 		}
-		if joinable && continues(paras[len(paras)-1], l) {
-			paras[len(paras)-1] += " " + l
-		} else {
-			paras = append(paras, l)
+		switch {
+		case joinable && continues(first, last, l):
+			b.WriteByte(' ')
+		case first != "":
+			b.WriteString("\n\n")
+			first = l
+		default:
+			first = l
 		}
-		joinable = true
+		b.WriteString(l)
+		last, joinable = l, true
 	}
-	return strings.Join(paras, "\n\n")
+	return b.String()
 }
 
-// continues reports whether line continues the hard-wrapped paragraph prev.
-func continues(prev, line string) bool {
-	last, _ := utf8.DecodeLastRuneInString(prev)
-	if strings.ContainsRune(".!?:\"”’'", last) || strings.HasPrefix(prev, "#") {
+// continues reports whether line continues the hard-wrapped paragraph
+// whose first line is first and last line last.
+func continues(first, last, line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(last)
+	if strings.ContainsRune(".!?:\"”’'", r) || strings.HasPrefix(first, "#") {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(line)
-	return unicode.IsLower(first)
+	f, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(f)
 }
 
 // normaliseText turns "\r\n" and lone "\r" into "\n" and drops a leading

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -27,12 +28,21 @@ type Watcher struct {
 	debounce time.Duration
 	log      *slog.Logger
 	w        *fsnotify.Watcher
+	follow   bool            // watch the folders outside root that links lead to
+	linked   map[string]bool // those folders watched, by real path
 }
 
 // NewWatcher starts watching root. Changes are reported, debounced, by
 // Run; Run also releases the watch when it returns. A debounce of 0 means
 // DefaultDebounce.
 func NewWatcher(root string, debounce time.Duration, log *slog.Logger) (*Watcher, error) {
+	return NewWatcherWith(root, debounce, log, Options{})
+}
+
+// NewWatcherWith is NewWatcher for a corpus read under opts: with
+// FollowSymlinks, the folders outside root that links lead to are watched
+// too, each once.
+func NewWatcherWith(root string, debounce time.Duration, log *slog.Logger, opts Options) (*Watcher, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -47,7 +57,7 @@ func NewWatcher(root string, debounce time.Duration, log *slog.Logger) (*Watcher
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
-	cw := &Watcher{root: filepath.Clean(root), debounce: debounce, log: log, w: fw}
+	cw := &Watcher{root: filepath.Clean(root), debounce: debounce, log: log, w: fw, follow: opts.FollowSymlinks, linked: map[string]bool{}}
 	if fi.IsDir() {
 		err = cw.addTree(cw.root)
 	} else {
@@ -129,12 +139,41 @@ func (cw *Watcher) addTree(dir string) error {
 			cw.log.Warn("watch corpus folder", "path", p, "err", err)
 			return nil
 		}
-		if !d.IsDir() {
+		if p != dir && skipped(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
 			return nil
 		}
-		if p != dir && skipped(d.Name()) {
-			return filepath.SkipDir
+		if d.Type()&fs.ModeSymlink != 0 && cw.follow {
+			cw.addLinked(p)
+		}
+		if !d.IsDir() {
+			return nil
 		}
 		return cw.w.Add(p)
 	})
 }
+
+// addLinked watches the folder the link p leads to, if it is one outside
+// the root not watched yet.
+func (cw *Watcher) addLinked(p string) {
+	if _, err := filepath.EvalSymlinks(p); err != nil {
+		return // a broken link or a loop: the load reports it
+	}
+	real, root := realPath(p), realPath(cw.root)
+	fi, err := os.Stat(real)
+	rel, rerr := filepath.Rel(root, real)
+	inside := rerr == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	if err != nil || !fi.IsDir() || inside || cw.linked[real] || len(cw.linked) >= maxLinkedFolders {
+		return
+	}
+	cw.linked[real] = true
+	if err := cw.addTree(real); err != nil {
+		cw.log.Warn("watch linked corpus folder", "path", p, "err", err)
+	}
+}
+
+// maxLinkedFolders bounds the folders reached through links a Watcher
+// watches: each costs an inotify watch of the system's limited number.
+const maxLinkedFolders = 1000

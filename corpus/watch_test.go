@@ -97,3 +97,28 @@ func TestWatcherOnOneFile(t *testing.T) {
 		t.Errorf("%d changes, want 1 (the sibling file is not watched)", got)
 	}
 }
+
+// TestWatcherFollowsLinkedFolders: with FollowSymlinks, a file written in
+// a folder outside the root that a link leads to is a change.
+func TestWatcherFollowsLinkedFolders(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "wire")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	w, err := corpus.NewWatcherWith(dir, 20*time.Millisecond, nil, corpus.Options{FollowSymlinks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	changed := make(chan struct{}, 100)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, func(context.Context) { changed <- struct{}{} }) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run = %v, want nil", err)
+		}
+	}()
+	write(t, filepath.Join(outside, "linked.md"), "Linked\n\nA file in a linked folder.")
+	waitChange(t, changed, "writing in a linked folder")
+}
