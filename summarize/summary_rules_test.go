@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -47,5 +48,59 @@ func TestRankSkipsQuoteFragmentsAndShortHooks(t *testing.T) {
 	lead := slices.IndexFunc(sents, func(s Sentence) bool { return s.Text[:len("The harbour")] == "The harbour" })
 	if !slices.Contains(got, lead) {
 		t.Errorf("rank = %v, want the first full sentence (%d) as the lead", got, lead)
+	}
+}
+
+func TestSummarizableBylinesAndBoilerplate(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"By Ana Ribeiro and Li Wei, staff reporters", false},
+		{"By JANE DOE, Harbor Wire correspondent", false},
+		{"By the end of this year, the Atlanta and St. Louis plants will be closed.", true},
+		{"By Friday the port authority expects the cranes to be working again.", true},
+		{"By sunrise she had stopped counting the frozen trees.", true},
+		{"Photo: Lena Park for the Daily Courier, taken at the harbour", false},
+		{"Photographers waited outside the court for most of the afternoon.", true},
+		{"Subscribers to the paper's morning newsletter were sent the story first.", true},
+		{"Subscribe to our newsletter for the latest news from the harbour.", false},
+		{"Reporting by Ana Ribeiro; editing by Paul Stern and Mia Lund.", false},
+		{"Read more: the full text of the ruling is on the court's website.", false},
+		{"Council approves budget", false}, // a heading
+		{"It rained.", false},              // too short
+	}
+	for _, tt := range tests {
+		if got := summarizable(tt.text); got != tt.want {
+			t.Errorf("summarizable(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSalienceCountsEachSignal checks that a sentence saying what comes
+// next and when outranks one that says only one of the two, and that each
+// signal adds to the score.
+func TestSalienceCountsEachSignal(t *testing.T) {
+	tests := []struct {
+		name   string
+		t      traits
+		timely bool
+		want   float64
+	}{
+		{"nothing", traits{}, false, 0},
+		{"names only", traits{names: true}, false, salienceNames},
+		{"figure", traits{number: true}, false, salienceFigure},
+		{"look ahead", traits{ahead: true}, false, salienceAhead},
+		{"dated", traits{}, true, salienceTimely},
+		{"deadline: ahead and dated", traits{ahead: true}, true, salienceAhead + salienceTimely},
+		{"everything", traits{number: true, ahead: true, names: true}, true, 1},
+	}
+	for _, tt := range tests {
+		if got := salience(tt.t, tt.timely); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: salience = %.2f, want %.2f", tt.name, got, tt.want)
+		}
+	}
+	if both, one := salience(traits{ahead: true}, true), max(salience(traits{ahead: true}, false), salience(traits{}, true)); both <= one {
+		t.Errorf("ahead and dated %.2f, want above either alone (%.2f)", both, one)
 	}
 }

@@ -45,53 +45,112 @@ var (
 		" is to ", " are to ", " next week", " next month", " next year", " next season", " by the end of "}
 )
 
+// aheadAfterSpace indexes the aheadPhrases that start with a space by
+// their first letter; the others are searched for on their own.
+var aheadAfterSpace, aheadInWord = func() (map[byte][]string, []string) {
+	m := map[byte][]string{}
+	var rest []string
+	for _, p := range aheadPhrases {
+		if len(p) > 1 && p[0] == ' ' {
+			m[p[1]] = append(m[p[1]], p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return m, rest
+}()
+
+// hasAheadPhrase reports whether " "+low contains one of aheadPhrases,
+// without building that string or searching it once a phrase: it tries
+// the phrases starting with a space at each space of low and at its start.
+func hasAheadPhrase(low string) bool {
+	for _, p := range aheadInWord {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	for i := -1; i < len(low)-1; i++ {
+		if i >= 0 && low[i] != ' ' {
+			continue
+		}
+		for _, p := range aheadAfterSpace[low[i+1]] {
+			if strings.HasPrefix(low[i+1:], p[1:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // figureWords are figures written as words, beyond the counting words of
 // numberWords.
 var figureWords = wordsOf("fifteen sixty seventy eighty ninety half third quarter percent")
 
-// sentenceTraits measures s.
+// wordFlags holds, for each word of the lists above, which lists it is
+// in, so sentenceTraits looks each word up once.
+var wordFlags = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		words map[string]bool
+		flag  uint8
+	}{{firstPerson, flagFirstPerson}, {dependentOpeners, flagOpener}, {numberWords, flagFigure},
+		{figureWords, flagFigure}, {aheadWords, flagAhead}} {
+		for w := range l.words {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}()
+
+const (
+	flagFirstPerson uint8 = 1 << iota
+	flagOpener
+	flagFigure
+	flagAhead
+)
+
+// sentenceTraits measures s. It walks the words of s with iterators rather
+// than slices: it runs for every sentence of every article.
 func sentenceTraits(s string) traits {
-	t := traits{words: len(strings.Fields(s))}
+	var t traits
+	caps := 0
+	for w := range strings.FieldsSeq(s) {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); t.words > 0 && unicode.IsUpper(r) {
+			caps++
+		}
+		t.words++
+	}
+	t.names = caps >= 2
 	t.question = strings.HasSuffix(strings.TrimRight(s, `"”’')]`), "?")
 	t.quoteShare, t.quotePart = quoting(s)
 	low := strings.ToLower(strings.TrimLeft(s, "\"“‘'([«"))
-	ws := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
-	if len(ws) > 0 && firstPerson[ws[0]] {
-		t.quoteShare = 1 // a letter or statement printed without quotation marks: not the reporter's voice
-	}
-	if len(ws) > 0 && dependentOpeners[ws[0]] {
-		t.dependent = true
+	k := 0
+	for w := range strings.FieldsFuncSeq(low, notWordRune) {
+		f := wordFlags[w]
+		if k == 0 && f&flagFirstPerson != 0 {
+			t.quoteShare = 1 // a letter or statement printed without quotation marks: not the reporter's voice
+		}
+		if k == 0 && f&flagOpener != 0 || k < 5 && w == "also" { // "Attendance also rose": a continuation
+			t.dependent = true
+		}
+		t.number = t.number || f&flagFigure != 0
+		t.ahead = t.ahead || f&flagAhead != 0
+		k++
 	}
 	for _, p := range dependentPhrases {
-		if strings.HasPrefix(low, p+" ") || strings.HasPrefix(low, p+",") {
+		if len(low) > len(p) && strings.HasPrefix(low, p) && (low[len(p)] == ' ' || low[len(p)] == ',') {
 			t.dependent = true
-		}
-	}
-	for _, w := range ws[:min(len(ws), 5)] {
-		if w == "also" { // "Attendance also rose": a continuation
-			t.dependent = true
-		}
-	}
-	for _, w := range ws {
-		if numberWords[w] || figureWords[w] {
-			t.number = true
 		}
 	}
 	t.number = t.number || hasFigure(s)
-	for _, w := range ws {
-		t.ahead = t.ahead || aheadWords[w]
-	}
-	for _, p := range aheadPhrases {
-		t.ahead = t.ahead || strings.Contains(" "+low, p)
-	}
-	caps := 0
-	for i, w := range strings.Fields(s) {
-		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); i > 0 && unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	t.names = caps >= 2
+	t.ahead = t.ahead || hasAheadPhrase(low)
 	return t
+}
+
+// notWordRune separates the words sentenceTraits looks up: a word is
+// letters, digits and apostrophes ("won't", "we’re").
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 }
 
 // quoting returns the share of the letters of s inside quotation marks
@@ -99,16 +158,15 @@ func sentenceTraits(s string) traits {
 // start) and whether s is part of a longer quotation: a mark left unclosed,
 // or one closing what s did not open.
 func quoting(s string) (share float64, part bool) {
-	rs := []rune(s)
 	double, single, unopened := 0, 0, false
 	inside, total := 0, 0
-	for i, r := range rs {
-		prev, next := ' ', ' '
-		if i > 0 {
-			prev = rs[i-1]
-		}
-		if i+1 < len(rs) {
-			next = rs[i+1]
+	prev := ' '
+	r, size := utf8.DecodeRuneInString(s)
+	for i := 0; i < len(s); {
+		// Runes as []rune(s) gives them: an invalid byte is a RuneError.
+		next, nsize := ' ', 0
+		if i+size < len(s) {
+			next, nsize = utf8.DecodeRuneInString(s[i+size:])
 		}
 		switch {
 		case r == '"' && double > 0, r == '”' && double > 0:
@@ -127,6 +185,8 @@ func quoting(s string) (share float64, part bool) {
 				inside++
 			}
 		}
+		i += size
+		prev, r, size = r, next, nsize
 	}
 	part = double > 0 || single > 0 || unopened
 	if total == 0 {
@@ -139,7 +199,7 @@ func quoting(s string) (share float64, part bool) {
 // a year: a year dates a sentence, which Analysis.timely judges, rather
 // than giving a figure.
 func hasFigure(s string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) {
+	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) {
 		f = strings.Trim(f, ".,")
 		if f == "" {
 			continue

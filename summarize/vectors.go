@@ -1,31 +1,15 @@
 package summarize
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"strings"
-	"unicode"
-
-	"github.com/kljensen/snowball/english"
 )
 
-// A bag is a sparse term vector: stemmed term → weight.
+// A bag is a sparse term vector: stemmed term → weight. Story clustering
+// builds its document vectors as bags; the sentence graphs of a summary use
+// termVec, which compares faster.
 type bag map[string]float64
-
-// contentWords returns the stemmed, lowercased words of s without stop
-// words.
-func contentWords(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if len(w) < 2 || english.IsStopWord(w) {
-			continue
-		}
-		out = append(out, english.Stem(w, false))
-	}
-	return out
-}
 
 // weigh turns term counts into TF-IDF weights in place, with the smoothed
 // IDF ln((1+n)/(1+df))+1 over n documents. Terms missing from df count as
@@ -33,29 +17,14 @@ func contentWords(s string) []string {
 func weigh(bags []bag, df map[string]int, n int) {
 	for _, b := range bags {
 		for w, tf := range b {
-			b[w] = tf * (math.Log((1+float64(n))/(1+float64(df[w]))) + 1)
+			b[w] = tf * idf(df[w], n)
 		}
 	}
 }
 
-// tfidf returns a stemmed TF-IDF vector for each text, the texts being the
-// documents.
-func tfidf(texts []string) []bag {
-	bags := make([]bag, len(texts))
-	df := map[string]int{}
-	for i, t := range texts {
-		b := bag{}
-		for _, w := range contentWords(t) {
-			if b[w] == 0 {
-				df[w]++
-			}
-			b[w]++
-		}
-		bags[i] = b
-	}
-	weigh(bags, df, len(texts))
-	return bags
-}
+// idf is the smoothed inverse document frequency of a term found in df of
+// n documents.
+func idf(df, n int) float64 { return math.Log((1+float64(n))/(1+float64(df))) + 1 }
 
 // cosine returns the cosine similarity of two vectors, 0 when either is
 // empty.
@@ -77,15 +46,96 @@ func cosine(a, b bag) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
+// A termVec is a sparse term vector over the terms of one tfidf call,
+// sorted by term number, with its Euclidean norm, so two are compared by
+// one merge of their entries and no hashing.
+type termVec struct {
+	terms []termWeight
+	norm  float64
+}
+
+type termWeight struct {
+	term int32
+	w    float64
+}
+
+// cosine returns the cosine similarity of v and u, 0 when either is empty.
+// Both must come from the same tfidf call.
+func (v termVec) cosine(u termVec) float64 {
+	if v.norm == 0 || u.norm == 0 {
+		return 0
+	}
+	a, b := v.terms, u.terms
+	dot := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].term < b[j].term:
+			i++
+		case a[i].term > b[j].term:
+			j++
+		default:
+			dot += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return dot / (v.norm * u.norm)
+}
+
+// tfidf returns a stemmed TF-IDF vector for each text, the texts being the
+// documents (the IDF of weigh).
+func tfidf(texts []string) []termVec {
+	ids := map[string]int32{}
+	var df []int
+	vecs := make([]termVec, len(texts))
+	var words []string
+	for i, t := range texts {
+		words = appendContentWords(words[:0], t)
+		terms := make([]termWeight, 0, len(words))
+		for _, w := range words {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(df))
+				ids[w] = id
+				df = append(df, 0)
+			}
+			terms = append(terms, termWeight{term: id, w: 1})
+		}
+		slices.SortFunc(terms, func(a, b termWeight) int { return cmp.Compare(a.term, b.term) })
+		// Merge repeats into term frequencies.
+		out := terms[:0]
+		for _, tw := range terms {
+			if n := len(out); n > 0 && out[n-1].term == tw.term {
+				out[n-1].w++
+				continue
+			}
+			out = append(out, tw)
+			df[tw.term]++
+		}
+		vecs[i].terms = out
+	}
+	for i := range vecs {
+		sq := 0.0
+		for k := range vecs[i].terms {
+			tw := &vecs[i].terms[k]
+			tw.w *= idf(df[tw.term], len(texts))
+			sq += tw.w * tw.w
+		}
+		vecs[i].norm = math.Sqrt(sq)
+	}
+	return vecs
+}
+
 // similarities returns the symmetric matrix of pairwise cosines, with 0 on
-// the diagonal.
-func similarities(vecs []bag) [][]float64 {
+// the diagonal. Its rows share one backing array.
+func similarities(vecs []termVec) [][]float64 {
 	n := len(vecs)
+	flat := make([]float64, n*n)
 	sim := make([][]float64, n)
 	for i := range sim {
-		sim[i] = make([]float64, n)
+		sim[i] = flat[i*n : (i+1)*n : (i+1)*n]
 		for j := range i {
-			sim[i][j] = cosine(vecs[i], vecs[j])
+			sim[i][j] = vecs[i].cosine(vecs[j])
 			sim[j][i] = sim[i][j]
 		}
 	}
@@ -137,15 +187,28 @@ func biasedLexRank(sim [][]float64, bias []float64, walk float64) []float64 {
 			}
 		}
 	}
+	// in[i] lists the edges into i with the chance of walking them, j
+	// ascending: the graph is sparse, so each step skips the pairs under
+	// the threshold (adding their zero would change no sum).
+	type edge struct {
+		from int
+		w    float64
+	}
+	in := make([][]edge, n)
+	for i := range sim {
+		for j, s := range sim[i] {
+			if i != j && s >= threshold {
+				in[i] = append(in[i], edge{j, s / out[j]})
+			}
+		}
+	}
 	p := slices.Clone(jump)
 	next := make([]float64, n)
 	for range steps {
 		for i := range next {
 			v := 0.0
-			for j, s := range sim[i] {
-				if i != j && s >= threshold {
-					v += s / out[j] * p[j]
-				}
+			for _, e := range in[i] {
+				v += e.w * p[e.from]
 			}
 			next[i] = (1-walk)*jump[i] + walk*v
 		}
