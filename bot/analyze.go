@@ -15,16 +15,29 @@ import (
 // analyzeFunc is the analysis SetCorpus runs on each article.
 type analyzeFunc func(corpus.Article) *summarize.Analysis
 
+// analyzeFresh returns the analyses of arts (articles the current index
+// does not hold), in article order: from the analysis cache where it has
+// them, analysed otherwise, the new ones then written to the cache. Without
+// a cache it analyses them all. See analyzeAll for problems and err.
+func (b *Bot) analyzeFresh(ctx context.Context, arts []corpus.Article) (ans []*summarize.Analysis, problems []error, err error) {
+	if b.analyses == nil {
+		return analyzeAll(ctx, arts, b.analyze, b.progress, nil)
+	}
+	return cachedAnalyzeAll(ctx, arts, b.analyses, b.analyze, b.progress, b.log)
+}
+
 // analyzeAll analyses every article on runtime.GOMAXPROCS(0) workers and
 // returns the analyses in article order. All workers have returned when it
 // returns. It stops early, returning ctx's error wrapped, when ctx ends.
 //
 // An article whose analysis panics is kept with an empty analysis and
 // reported in problems, so one bad article cannot take the corpus down.
-// progress, when not nil, is told after each article how many are done.
-func analyzeAll(ctx context.Context, arts []corpus.Article, analyze analyzeFunc, progress func(done, total int)) (ans []*summarize.Analysis, problems []error, err error) {
+// progress, when not nil, is told after each article how many are done;
+// done, when not nil, is given each article's index once its analysis
+// succeeded. Both are called from several goroutines at once.
+func analyzeAll(ctx context.Context, arts []corpus.Article, analyze analyzeFunc, progress func(done, total int), done func(i int, an *summarize.Analysis)) (ans []*summarize.Analysis, problems []error, err error) {
 	ans = make([]*summarize.Analysis, len(arts))
-	var done atomic.Int64
+	var n atomic.Int64
 	errs := make([]error, len(arts))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -35,8 +48,11 @@ func analyzeAll(ctx context.Context, arts []corpus.Article, analyze analyzeFunc,
 					continue // drain, so the feeder never blocks
 				}
 				ans[i], errs[i] = analyzeOne(arts[i], analyze)
+				if done != nil && errs[i] == nil {
+					done(i, ans[i])
+				}
 				if progress != nil {
-					progress(int(done.Add(1)), len(arts))
+					progress(int(n.Add(1)), len(arts))
 				}
 			}
 		})

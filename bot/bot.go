@@ -15,12 +15,22 @@ import (
 // Message is one chat message addressed to the bot, as a platform adapter
 // delivers it. Text has the bot mention and any slash-command prefix the
 // platform adds already removed.
+//
+// Groups and Roles are what the admin permissions (Options.AdminGroups,
+// Options.AdminRoles) read: an adapter fills them only when it knows
+// them, and a message without them is simply not granted by them.
 type Message struct {
 	Platform string // "console", "slack", "discord"
 	Channel  string
 	Thread   string
 	User     string
 	Text     string
+	// Groups are the Slack user group IDs ("S0123ABCD") the author is a
+	// member of, among those the admin permissions name; nil elsewhere.
+	Groups []string
+	// Roles are the Discord role IDs the author holds in the server the
+	// message came from (its member's roles); nil in a DM and elsewhere.
+	Roles []string
 }
 
 // Handler answers messages. Handle returns the replies to post (usually

@@ -25,8 +25,12 @@ const previewWindow = 24 * time.Hour
 func (b *Bot) SetScheduler(s *Scheduler) { b.sched.Store(s) }
 
 // act runs a command that depends on the conversation and may read or
-// write the ledger: its answer is paged but never cached.
+// write the ledger: its answer is paged but never cached. An admin command
+// goes through the permission check and the audit log (admin).
 func (b *Bot) act(ctx context.Context, m Message, req request) ([]Reply, error) {
+	if what, ok := adminCommands[req.cmd.Name]; ok {
+		return b.admin(ctx, m, req, what)
+	}
 	r, err := req.cmd.act(ctx, b, m, req)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.cmd.Name, err)

@@ -7,26 +7,17 @@ import (
 	"strings"
 )
 
-// isAdmin reports whether m's author may change the schedules: anyone at
-// the console (they own the process), else the configured admins.
+// isAdmin reports whether m's author is among the scheduler's own admins
+// (SchedulerOptions.Admins), who may run every admin command too.
 func (s *Scheduler) isAdmin(m Message) bool { return isAdmin(s.admins, m) }
-
-// adminOnly is the answer to a non-admin asking for an admin command.
-func adminOnly(title string) Reply {
-	return Reply{Title: title, Text: "Only a briefbot admin can do that here. Ask one, or see `digest status` for this channel's digests."}
-}
 
 // adminScheduler returns the scheduler for an admin command, or the reply
 // refusing it: digests are off (no scheduler, or no subscriptions when
-// needSubs), or m's sender is no admin.
-func (b *Bot) adminScheduler(title string, m Message, needSubs bool) (*Scheduler, *Reply) {
+// needSubs). Only admins get here: Bot.admin checked m's author.
+func (b *Bot) adminScheduler(title string, _ Message, needSubs bool) (*Scheduler, *Reply) {
 	s := b.sched.Load()
-	switch {
-	case s == nil || needSubs && s.subs == nil:
+	if s == nil || needSubs && s.subs == nil {
 		r := digestsOff(title)
-		return nil, &r
-	case !s.isAdmin(m):
-		r := adminOnly(title)
 		return nil, &r
 	}
 	return s, nil
@@ -54,12 +45,12 @@ func subscribe(ctx context.Context, b *Bot, m Message, _ request) (Reply, error)
 	}
 	hh, mm, err := parseClock(sub.At)
 	if err != nil {
-		return Reply{Title: title, Text: fmt.Sprintf("%s is not a time of day. %s", quoted(sub.At), usage)}, nil
+		return Reply{Title: title, Text: fmt.Sprintf("%s is not a time of day. %s", quoted(inert(printable(sub.At))), usage)}, nil
 	}
 	sub.At = fmt.Sprintf("%02d:%02d", hh, mm)
 	d, err := subscriptionDigest(sub)
 	if err != nil {
-		return Reply{Title: title, Text: fmt.Sprintf("%s is not a time zone I know: use an IANA name such as Europe/London or America/New_York.", quoted(sub.Timezone))}, nil
+		return Reply{Title: title, Text: fmt.Sprintf("%s is not a time zone I know: use an IANA name such as Europe/London or America/New_York.", quoted(inert(printable(sub.Timezone))))}, nil
 	}
 	for _, c := range s.static {
 		if c.Key() == d.Key() {

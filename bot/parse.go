@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // request is a parsed message.
@@ -37,6 +38,16 @@ func (r request) key() string {
 // "timeline of the war", "summary about tariffs".
 var topicWords = []string{"about", "on", "of", "for", "regarding"}
 
+// Caps on an argument, in words. No name or topic is this long, and each
+// command's cost grows with its argument's length (a name is matched
+// against every known name, typos allowed), so a message of thousands of
+// words costs what a long question does. A NAME keeps its last words (a
+// surname ends it), a TOPIC or WORDS its first.
+const (
+	maxNameWords = 8
+	maxArgWords  = 24
+)
+
 // verbs that end the NAME of "what did NAME say".
 var (
 	auxVerbs = []string{"did", "does", "do", "has", "had", "have"}
@@ -69,9 +80,11 @@ func parse(text string, cmds []command) request {
 		if j := slices.IndexFunc(w[3:], func(s string) bool { return slices.Contains(sayVerb, s) }); j >= 0 {
 			j += 3
 			req.cmd = find(cmds, "what did")
-			req.arg = strings.Join(typed[2:j], " ")
+			name := typed[2:j]
+			req.arg = strings.Join(name[max(0, len(name)-maxNameWords):], " ")
 			if j+1 < len(w) && slices.Contains(topicWords, w[j+1]) {
-				req.about = strings.Join(typed[j+2:], " ")
+				about := typed[j+2:]
+				req.about = strings.Join(about[:min(len(about), maxArgWords)], " ")
 			}
 			return req
 		}
@@ -91,7 +104,7 @@ func parse(text string, cmds []command) request {
 	if req.cmd.topic && len(rest) > 0 && slices.Contains(topicWords, strings.ToLower(rest[0])) {
 		rest = rest[1:]
 	}
-	req.arg = strings.Join(rest, " ")
+	req.arg = strings.Join(rest[:min(len(rest), maxArgWords)], " ")
 	return req
 }
 
@@ -137,7 +150,11 @@ func didYouMean(words []string, cmds []command) string {
 			if len([]rune(f)) <= 4 && len(words) != len(form) {
 				continue
 			}
-			if d := editDistance(strings.Join(words[:len(form)], " "), f); d > 0 && d <= limit && d < best {
+			w := strings.Join(words[:len(form)], " ")
+			if n, m := utf8.RuneCountInString(w), utf8.RuneCountInString(f); n-m > limit || m-n > limit {
+				continue // the distance is at least the difference in length: a 4000-letter word costs nothing
+			}
+			if d := editDistance(w, f); d > 0 && d <= limit && d < best {
 				best, name = d, c.Name
 			}
 		}

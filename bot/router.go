@@ -33,11 +33,24 @@ type Options struct {
 	Now      func() time.Time // the clock; time.Now when nil
 	Logger   *slog.Logger     // discards when nil
 	CacheTTL time.Duration    // how long an answer is reused: DefaultCacheTTL when 0, never when negative
-	Admins   []string         // "platform:user" entries who may reload; the console always may
-	Cache    CacheObserver    // counts cache lookups; nil counts nothing
+	// Admins are "platform:user" entries who may run the admin commands
+	// (reload, subscribe, unsubscribe, schedules, audit). Nobody else may,
+	// unless AdminGroups, AdminRoles or AdminChannels say so; the console
+	// always may.
+	Admins        []string
+	AdminGroups   []string // Slack user group IDs whose members are admins (Message.Groups)
+	AdminRoles    []string // Discord role IDs whose holders are admins (Message.Roles)
+	AdminChannels []string // "platform:channel" entries where everyone is an admin
+	// Limits is the flood control; the zero value is none (see
+	// DefaultLimits).
+	Limits Limits
+	Cache  CacheObserver // counts cache lookups; nil counts nothing
 	// Progress, when set, is told how many of the articles SetCorpus
 	// analyses are done, from several goroutines at once.
 	Progress func(done, total int)
+	// Analyses, when set, keeps analyses across restarts: SetCorpus reads
+	// an unchanged article's analysis from it and writes the new ones.
+	Analyses AnalysisCache
 }
 
 // Bot answers chat messages from a briefing index. It is safe for concurrent
@@ -50,10 +63,13 @@ type Bot struct {
 	pages    *cursors // the rest of long answers, per conversation
 	analyze  analyzeFunc
 	cmds     []command
-	admins   map[string]bool
+	perms    permissions
+	flood    *flood
 	cacheOb  CacheObserver
 	progress func(done, total int)
+	analyses AnalysisCache              // nil: none
 	live     atomic.Pointer[liveCorpus] // the live corpus, nil when fixed (SetLibrary)
+	audit    atomic.Pointer[auditBox]   // the audit log, nil when off (SetAuditLog)
 
 	mu    sync.Mutex // serialises swaps
 	state atomic.Pointer[state]
@@ -84,11 +100,10 @@ func New(opts Options) *Bot {
 	// No janitor goroutine (cleanup interval 0): Handle bounds the cache.
 	b.cache = gocache.New(b.ttl, 0)
 	b.pages = newCursors()
-	b.cmds = registry()
-	b.admins, b.cacheOb, b.progress = map[string]bool{}, opts.Cache, opts.Progress
-	for _, a := range opts.Admins {
-		b.admins[a] = true
-	}
+	b.cmds = append(registry(), auditCommand())
+	b.perms, b.flood = newPermissions(opts), newFlood(opts.Limits)
+	b.cacheOb, b.progress = opts.Cache, opts.Progress
+	b.analyses = opts.Analyses
 	empty, err := NewIndex(nil, nil, nil)
 	if err != nil {
 		panic(err) // unreachable: empty slices always pair up
@@ -110,7 +125,7 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	for k, i := range todo {
 		fresh[k] = arts[i]
 	}
-	done, problems, err := analyzeAll(ctx, fresh, b.analyze, b.progress)
+	done, problems, err := b.analyzeFresh(ctx, fresh)
 	if err != nil {
 		return fmt.Errorf("set corpus: %w", err)
 	}
@@ -154,10 +169,18 @@ func (b *Bot) Commands() []Command {
 // never cut: Handle sends its first page, and `more` from the same user in
 // the same conversation sends the next. A message longer
 // than MaxInputBytes or not valid UTF-8 gets a *Error; so does nothing
-// else. Other errors (ctx ended, a failing command) are for the operator.
+// else. A message over the flood limits (Options.Limits), or an expensive
+// query while the author's previous one runs, gets a reply saying when to
+// try again. Admin commands are refused to all but admins (see
+// Options.Admins) and recorded in the audit log. Other errors (ctx ended,
+// a failing command) are for the operator.
 func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("handle: %w", err)
+	}
+	if busy, ok := b.flood.admit(m); !ok {
+		b.logFor(ctx, m).Debug("message over the flood limits", "reply", busy.Text)
+		return []Reply{*busy}, nil
 	}
 	if !utf8.ValidString(m.Text) {
 		return nil, &Error{Message: "I could not read that message: it is not valid UTF-8 text."}
@@ -193,6 +216,13 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 			b.logFor(ctx, m).Debug("answered from cache", "command", req.name())
 			return b.firstPage(m, v.([]Reply)), nil
 		}
+	}
+	if expensiveCommands[req.name()] {
+		done, busy := b.flood.startQuery(m)
+		if busy != nil {
+			return []Reply{*busy}, nil
+		}
+		defer done()
 	}
 	pages := paginate(b.answer(st.ix, req, now), pageItems)
 	if b.ttl > 0 {

@@ -16,6 +16,11 @@ type Config struct {
 	// Corpus is the folder (or file) of articles; "" means the example
 	// corpus embedded in the binary.
 	Corpus string
+	// MaxFileSize is the largest corpus file read, in bytes; larger ones
+	// are skipped with a line saying so. FollowSymlinks lets a link in the
+	// corpus that leads outside its folder be followed. See CorpusFiles.
+	MaxFileSize    int64
+	FollowSymlinks bool
 	// CacheTTL is how long an answer is reused while the corpus is unchanged.
 	CacheTTL time.Duration
 	// LogLevel is the least severe level logged (to stderr); LogLevelSet
@@ -37,7 +42,8 @@ type Config struct {
 
 	Feeds   []Feed   // the file's feeds, polled on their own interval
 	Digests []Digest // the file's scheduled digests
-	Admins  []string // the file's admins: "platform:user ID"
+	Admins  Admins   // the file's admins: who may run the admin commands
+	Limits  Limits   // the file's limits, else LimitsDefaults
 
 	Slack   Slack
 	Discord Discord
@@ -96,6 +102,8 @@ func (s Secret) Reveal() string { return string(s) }
 // rename one.
 const (
 	EnvCorpus       = "BRIEFBOT_CORPUS"
+	EnvMaxFileSize  = "BRIEFBOT_MAX_FILE_SIZE"
+	EnvFollowLinks  = "BRIEFBOT_FOLLOW_SYMLINKS"
 	EnvCacheTTL     = "BRIEFBOT_CACHE_TTL"
 	EnvLogLevel     = "BRIEFBOT_LOG_LEVEL"
 	EnvLogFormat    = "BRIEFBOT_LOG_FORMAT"

@@ -32,12 +32,22 @@ const (
 // Default returns the configuration used when nothing is set.
 func Default() Config {
 	return Config{
-		CacheTTL:  10 * time.Minute,
-		LogLevel:  slog.LevelInfo,
-		LogFormat: LogText,
-		Slack:     Slack{APIURL: DefaultSlackAPIURL, EventsAddr: DefaultSlackEventsAddr},
-		Discord:   Discord{APIURL: DefaultDiscordAPIURL},
+		CacheTTL:    10 * time.Minute,
+		LogLevel:    slog.LevelInfo,
+		LogFormat:   LogText,
+		MaxFileSize: DefaultMaxFileSize,
+		Slack:       Slack{APIURL: DefaultSlackAPIURL, EventsAddr: DefaultSlackEventsAddr},
+		Discord:     Discord{APIURL: DefaultDiscordAPIURL},
+		Limits:      LimitsDefaults(),
 	}
+}
+
+// LimitsDefaults returns the flood control used unless the file's limits
+// say otherwise: a user may send 20 messages a minute, 10 at once; a
+// channel 60 a minute, 20 at once; a user has one expensive query in
+// flight at a time.
+func LimitsDefaults() Limits {
+	return Limits{UserPerMinute: 20, UserBurst: 10, ChannelPerMinute: 60, ChannelBurst: 20, OneQueryPerUser: true}
 }
 
 // DigestDefaults returns the values of a digest's optional keys.

@@ -21,6 +21,10 @@ func (c Config) WriteYAML(w io.Writer) error {
 		httpNote = "default: on with a chat platform, off in the console"
 	}
 	root.add("corpus", cmpOr(c.Corpus, "(the example corpus built in)"), from("corpus"))
+	var files node
+	files.add("max_file_size", FormatSize(c.MaxFileSize), from("corpus_files.max_file_size"))
+	files.add("follow_symlinks", strconv.FormatBool(c.FollowSymlinks), from("corpus_files.follow_symlinks"))
+	root.addNode("corpus_files", files)
 	root.add("state", cmpOr(c.State, "(none: digests are off)"), from("state"))
 	root.add("cache_ttl", duration(c.CacheTTL), from("cache_ttl"))
 	root.add("http_addr", cmpOr(c.HTTPListen(), HTTPOff), httpNote)
@@ -50,11 +54,8 @@ func (c Config) WriteYAML(w io.Writer) error {
 		feeds.Content = append(feeds.Content, &n.Node)
 	}
 	root.addSeq("feeds", feeds)
-	admins := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, a := range c.Admins {
-		admins.Content = append(admins.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: a})
-	}
-	root.addSeq("admins", admins)
+	root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "admins"}, adminsNode(c.Admins))
+	root.addNode("limits", limitsNode(c.Limits))
 	digests := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, d := range c.Digests {
 		var n node

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,15 +16,17 @@ import (
 // File is the YAML configuration file (--config FILE or BRIEFBOT_CONFIG).
 // Its top-level keys are topKeys: the scalar settings (corpus, state,
 // cache_ttl, http_addr, and the sections log, slack and discord), feeds,
-// digests and admins. Secrets are not among its keys: only *_file keys
+// digests, admins and limits. Secrets are not among its keys: only *_file keys
 // naming the files that hold them.
 type File struct {
 	Feeds   []Feed
 	Digests []Digest
-	// Admins are "platform:user ID" entries ("slack:U0123ABCD") who may
-	// subscribe and unsubscribe channels, list the schedules and reload
-	// the corpus; at the console everyone may.
-	Admins []string
+	// Admins say who may run the admin commands (see Admins); at the
+	// console everyone may.
+	Admins Admins
+	// Limits is the flood control, defaults applied; nil when the file
+	// has no limits.
+	Limits *Limits
 	// Values are the scalar settings given, by key ("slack.api_url",
 	// "slack.bot_token_file"), ${NAME} expanded; paths (corpus, state,
 	// *_file) are made relative to the file's folder.
@@ -33,7 +34,7 @@ type File struct {
 }
 
 // topKeys are the file's top-level keys, in the order errors list them.
-var topKeys = []string{"corpus", "state", "cache_ttl", "http_addr", "log", "feeds", "slack", "discord", "digests", "admins"}
+var topKeys = []string{"corpus", "state", "cache_ttl", "http_addr", "log", "feeds", "slack", "discord", "digests", "admins", "limits", "corpus_files"}
 
 // value returns the scalar setting key of f, which may be nil.
 func (f *File) value(key string) (string, bool) {
@@ -112,15 +113,17 @@ func ParseFile(name string, data []byte, lookup func(string) (string, bool)) (Fi
 			f.Digests, derrs = readDigests(v, lookup)
 			errs = append(errs, derrs...)
 		case "admins":
-			var err error
-			if f.Admins, err = readAdmins(v, lookup); err != nil {
-				errs = append(errs, err)
-			}
+			var aerrs []error
+			f.Admins, aerrs = readAdmins(v, lookup)
+			errs = append(errs, aerrs...)
+		case "limits":
+			l, lerrs := readLimits(v, lookup)
+			f.Limits, errs = &l, append(errs, lerrs...)
 		case "feeds":
 			var ferrs []error
 			f.Feeds, ferrs = readFeeds(v, lookup)
 			errs = append(errs, ferrs...)
-		case "log", "slack", "discord":
+		case "log", "slack", "discord", "corpus_files":
 			errs = append(errs, readSection(f.Values, k.Value, v, dir, lookup)...)
 		case "corpus", "state", "cache_ttl", "http_addr":
 			s, err := expand(v, lookup)
@@ -148,26 +151,6 @@ func relativeTo(dir, path string) string {
 		return path
 	}
 	return filepath.Join(dir, path)
-}
-
-// readAdmins reads the admins list.
-func readAdmins(n *yaml.Node, lookup func(string) (string, bool)) ([]string, error) {
-	if n.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("admins: must be a list of platform:user entries")
-	}
-	var out []string
-	for i, item := range n.Content {
-		v, err := expand(item, lookup)
-		if err != nil {
-			return nil, fmt.Errorf("admins[%d]: %w", i, err)
-		}
-		platform, user, ok := strings.Cut(v, ":")
-		if !ok || user == "" || !slices.Contains([]string{"slack", "discord", "console"}, platform) {
-			return nil, fmt.Errorf("admins[%d]: %q is not platform:user, e.g. slack:U0123ABCD", i, v)
-		}
-		out = append(out, v)
-	}
-	return out, nil
 }
 
 // expand returns a scalar node's value with ${NAME} replaced.

@@ -17,8 +17,8 @@ func TestReadFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"slack:U0123456", "discord:123456789012345678"}; len(f.Admins) != 2 || f.Admins[0] != want[0] || f.Admins[1] != want[1] {
-		t.Errorf("Admins = %q, want %q", f.Admins, want)
+	if want := []string{"slack:U0123456", "discord:123456789012345678"}; len(f.Admins.Users) != 2 || f.Admins.Users[0] != want[0] || f.Admins.Users[1] != want[1] {
+		t.Errorf("Admins.Users = %q, want %q", f.Admins.Users, want)
 	}
 	if len(f.Digests) != 2 {
 		t.Fatalf("%d digests, want 2", len(f.Digests))
@@ -39,8 +39,8 @@ func TestReadFile(t *testing.T) {
 // exact message: the file, the digest and the key it is about.
 func TestReadFileRejects(t *testing.T) {
 	tests := map[string]string{
-		"unknown-top-key":      `testdata/unknown-top-key.yaml: line 1: unknown key "digest" (the keys are corpus, state, cache_ttl, http_addr, log, feeds, slack, discord, digests and admins)`,
-		"not-mapping":          `testdata/not-mapping.yaml: line 1: the file must be a mapping with the keys corpus, state, cache_ttl, http_addr, log, feeds, slack, discord, digests and admins`,
+		"unknown-top-key":      `testdata/unknown-top-key.yaml: line 1: unknown key "digest" (the keys are corpus, state, cache_ttl, http_addr, log, feeds, slack, discord, digests, admins, limits and corpus_files)`,
+		"not-mapping":          `testdata/not-mapping.yaml: line 1: the file must be a mapping with the keys corpus, state, cache_ttl, http_addr, log, feeds, slack, discord, digests, admins, limits and corpus_files`,
 		"secret-in-file":       `testdata/secret-in-file.yaml: slack.bot_token: secrets are not read from this file: set SLACK_BOT_TOKEN, or slack.bot_token_file to a file holding it`,
 		"unknown-section-key":  `testdata/unknown-section-key.yaml: log.colour: unknown key (line 2; the keys are level, format)`,
 		"section-not-mapping":  `testdata/section-not-mapping.yaml: slack: must be a mapping of bot_token_file, app_token_file, signing_secret_file, api_url, events_addr`,
@@ -109,7 +109,7 @@ testdata/several.yaml: digest "morning": catch_up: "never" is not skip, latest o
 // TestExampleFile keeps deploy/briefbot.example.yaml valid.
 func TestExampleFile(t *testing.T) {
 	f, err := config.ReadFile("../deploy/briefbot.example.yaml", env(map[string]string{"SLACK_DIGEST_CHANNEL": "C0123456", "DISCORD_ADMIN_ID": "42"}))
-	if err != nil || len(f.Digests) != 2 || len(f.Admins) != 2 || len(f.Feeds) != 1 || f.Values["http_addr"] != "127.0.0.1:9090" {
+	if err != nil || len(f.Digests) != 2 || len(f.Admins.Users) != 2 || len(f.Feeds) != 1 || f.Values["http_addr"] != "127.0.0.1:9090" {
 		t.Errorf("the example file: %+v, %v", f, err)
 	}
 }

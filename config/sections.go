@@ -12,9 +12,10 @@ import (
 // sectionKeys are the keys of the file's sections. A secret has no key of
 // its own: the *_file key names the file that holds it.
 var sectionKeys = map[string][]string{
-	"log":     {"level", "format"},
-	"slack":   {"bot_token_file", "app_token_file", "signing_secret_file", "api_url", "events_addr"},
-	"discord": {"bot_token_file", "guild_id", "api_url", "message_content"},
+	"log":          {"level", "format"},
+	"slack":        {"bot_token_file", "app_token_file", "signing_secret_file", "api_url", "events_addr"},
+	"discord":      {"bot_token_file", "guild_id", "api_url", "message_content"},
+	"corpus_files": {"max_file_size", "follow_symlinks"},
 }
 
 // secretKeys are the keys someone may write a secret under; each is

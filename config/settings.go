@@ -22,6 +22,8 @@ type setting struct {
 // settings are every scalar setting, in the order they are reported.
 var settings = []setting{
 	{key: "corpus", env: EnvCorpus, flag: "--corpus"},
+	{key: "corpus_files.max_file_size", env: EnvMaxFileSize},
+	{key: "corpus_files.follow_symlinks", env: EnvFollowLinks},
 	{key: "state", env: EnvState},
 	{key: "cache_ttl", env: EnvCacheTTL},
 	{key: "http_addr", env: EnvHTTPAddr, flag: "--http-addr"},
@@ -80,6 +82,7 @@ func merge(f *File, name string, lookup func(string) (string, bool), fl Flags) (
 		errs = append(errs, fmt.Errorf("%s: %s", c.from[key], fmt.Sprintf(format, args...)))
 	}
 	c.Corpus = raw["corpus"]
+	readCorpusFiles(&c, raw, bad)
 	c.State = raw["state"]
 	if c.State == "" {
 		c.State = stateDir(lookup)
@@ -136,6 +139,9 @@ func merge(f *File, name string, lookup func(string) (string, bool), fl Flags) (
 	}
 	if f != nil {
 		c.Feeds, c.Digests, c.Admins = f.Feeds, f.Digests, f.Admins
+		if f.Limits != nil {
+			c.Limits = *f.Limits
+		}
 	}
 	return c, errs
 }

@@ -73,6 +73,8 @@ var migrations = [][]string{
 			PRIMARY KEY (platform, channel)
 		) WITHOUT ROWID`,
 	},
+	auditSchema,    // 2: the audit log of admin commands (audit.go)
+	analysesSchema, // 3: the analysis cache (analyses.go); no code depends on its number
 }
 
 // migrate applies the migrations the database lacks, in one transaction

@@ -5,17 +5,21 @@ import (
 	"encoding/json"
 	"fmt"
 	goruntime "runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/briefbot/briefbot/config"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/summarize"
 )
 
 // runAnalyze prints the analysis of the articles under each PATH as one
-// JSON document (../shared/spec/analysis-json.md). It exits 1 when some file
-// could not be read (each reported on stderr, the rest still analysed) and
-// 2 on a bad command line.
+// JSON document (../shared/spec/analysis-json.md). Files are read under the
+// configured corpus_files limits (BRIEFBOT_MAX_FILE_SIZE,
+// BRIEFBOT_FOLLOW_SYMLINKS). It exits 1 when some file could not be read
+// or was skipped (each reported on stderr once, on one line, the rest still
+// analysed) and 2 on a bad command line or configuration.
 func runAnalyze(ctx context.Context, args []string, e env) int {
 	fs := newFlagSet("analyze", e.stderr)
 	asJSON := fs.Bool("json", false, "print JSON (the only format so far; required)")
@@ -32,13 +36,21 @@ func runAnalyze(ctx context.Context, args []string, e env) int {
 		fmt.Fprintln(e.stderr, "briefbot: analyze needs at least one PATH (an article file or a folder)")
 		return exitUsage
 	}
+	cfg, ok := loadConfig(e, config.Flags{})
+	if !ok {
+		return exitUsage
+	}
 	var arts []corpus.Article
 	failed := false
+	reported := map[string]bool{} // PATHs that overlap report a file once
 	for _, p := range paths {
-		a, errs := corpus.Load(ctx, p)
+		a, errs := corpus.LoadWith(ctx, p, corpusOptions(cfg))
 		for _, le := range errs {
-			fmt.Fprintf(e.stderr, "briefbot: %v\n", le)
 			failed = true
+			if line := le.Error(); !reported[line] {
+				reported[line] = true
+				fmt.Fprintf(e.stderr, "briefbot: %s\n", oneLine(line))
+			}
 		}
 		arts = append(arts, a...)
 	}
@@ -61,6 +73,17 @@ func runAnalyze(ctx context.Context, args []string, e env) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// corpusOptions returns how the configured corpus files are read.
+func corpusOptions(cfg config.Config) corpus.Options {
+	return corpus.Options{MaxFileBytes: cfg.MaxFileSize, FollowSymlinks: cfg.FollowSymlinks}
+}
+
+// oneLine keeps a report on one line: a line break inside it (a file name
+// may hold one) is shown as \n.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
 }
 
 // analyzeAll analyses the articles on every core; the result is in article

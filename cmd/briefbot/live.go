@@ -15,9 +15,10 @@ import (
 // newLibrary returns the live corpus of a run: the configured folder
 // (else the example corpus built in) and the configured feeds, published
 // to b. The load errors of the first publication are printed on stderr,
-// one a line, as one-shot commands print them; later ones are logged.
+// one a line, as one-shot commands print them; later ones are logged, each
+// once: a file still bad at a reload is not reported again.
 func newLibrary(e env, cfg config.Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) *corpus.Library {
-	opts := corpus.LibraryOptions{Folder: cfg.Corpus, Logger: log.With("component", "corpus")}
+	opts := corpus.LibraryOptions{Folder: cfg.Corpus, Files: corpusOptions(cfg), Logger: log.With("component", "corpus")}
 	if cfg.Corpus == "" {
 		arts, lerrs := corpus.LoadFS(context.Background(), example.Corpus(), ".")
 		for _, le := range lerrs {
@@ -29,17 +30,22 @@ func newLibrary(e env, cfg config.Config, b *bot.Bot, m *metrics.Metrics, log *s
 		opts.Feeds = append(opts.Feeds, corpus.FeedOptions{URL: f.URL, Interval: f.Interval, Timeout: f.Timeout})
 	}
 	first := true
+	reported := map[string]bool{} // the problems of the last publication: a reload repeats none
 	opts.Publish = func(ctx context.Context, arts []corpus.Article, lerrs []*corpus.LoadError) error {
 		errs := make([]error, len(lerrs))
+		now := make(map[string]bool, len(lerrs))
 		for i, le := range lerrs {
 			errs[i] = le
-			if first {
+			now[le.Error()] = true
+			switch {
+			case reported[le.Error()]:
+			case first:
 				fmt.Fprintf(e.stderr, "briefbot: skipped %v\n", le)
-			} else {
+			default:
 				log.Warn("skipped", "err", le)
 			}
 		}
-		first = false
+		first, reported = false, now
 		if err := b.SetCorpus(ctx, arts, errs); err != nil {
 			return err
 		}

@@ -35,7 +35,9 @@ func runBot(ctx context.Context, args []string, e env) int {
 	log := newLogger(e, cfg, len(cfg.Platforms()) == 0)
 	m := metrics.New(nil, cfg.Platforms()...)
 	bar := newLoadProgress(e)
-	b := bot.New(bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL, Admins: cfg.Admins, Cache: m, Progress: bar.update})
+	opts, closeCache := withAnalysisCache(ctx, withAccess(bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL, Cache: m, Progress: bar.update}, cfg), cfg, log)
+	defer closeCache()
+	b := bot.New(opts)
 	lib := newLibrary(e, cfg, b, m, log)
 	if _, err := lib.Load(ctx); err != nil {
 		bar.finish()
@@ -55,7 +57,7 @@ func runBot(ctx context.Context, args []string, e env) int {
 			var p bot.Platform
 			switch name {
 			case "slack":
-				p, err = newSlack(cfg.Slack, m.Platform(name), log.With("platform", name))
+				p, err = newSlack(cfg.Slack, cfg.Admins.SlackGroups, m.Platform(name), log.With("platform", name))
 			case "discord":
 				p, err = newDiscord(cfg.Discord, b.Commands(), m.Platform(name), log.With("platform", name))
 			}

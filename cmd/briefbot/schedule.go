@@ -55,13 +55,14 @@ func startBackground(ctx context.Context, e env, cfg config.Config, b *bot.Bot, 
 			return fail(exitFailure, "%v", err)
 		}
 		s, err := bot.NewScheduler(b, schedulerOptions(bot.SchedulerOptions{
-			Ledger: st, Subscriptions: st, Platforms: ps, Digests: digestsOf(cfg.Digests), Admins: cfg.Admins,
+			Ledger: st, Subscriptions: st, Platforms: ps, Digests: digestsOf(cfg.Digests), Admins: cfg.Admins.Users,
 			Logger: log.With("component", "scheduler"),
 		}, m))
 		if err != nil {
 			return fail(exitUsage, "configuration: %s: %v", cfg.File, err)
 		}
 		b.SetScheduler(s)
+		b.SetAuditLog(st)
 		sched = s
 		wg.Go(func() {
 			if err := s.Run(ctx); err != nil {

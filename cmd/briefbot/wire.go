@@ -28,10 +28,12 @@ func loadConfig(e env, fl config.Flags) (config.Config, bool) {
 	return cfg, true
 }
 
-// loadCorpus loads the configured corpus, or the embedded example corpus
-// when none is configured. Each file that could not be loaded is printed
-// on stderr, one line each; the rest are returned.
-func loadCorpus(ctx context.Context, e env, dir string) ([]corpus.Article, []error) {
+// loadCorpus loads the configured corpus (under the configured
+// corpus_files limits), or the embedded example corpus when none is
+// configured. Each file that could not be loaded is printed on stderr, one
+// line each; the rest are returned.
+func loadCorpus(ctx context.Context, e env, cfg config.Config) ([]corpus.Article, []error) {
+	dir := cfg.Corpus
 	var (
 		arts []corpus.Article
 		lerr []*corpus.LoadError
@@ -39,7 +41,7 @@ func loadCorpus(ctx context.Context, e env, dir string) ([]corpus.Article, []err
 	if dir == "" {
 		arts, lerr = corpus.LoadFS(ctx, example.Corpus(), ".")
 	} else {
-		arts, lerr = corpus.Load(ctx, dir)
+		arts, lerr = corpus.LoadWith(ctx, dir, corpusOptions(cfg))
 	}
 	errs := make([]error, 0, len(lerr))
 	for _, le := range lerr {
@@ -51,11 +53,22 @@ func loadCorpus(ctx context.Context, e env, dir string) ([]corpus.Article, []err
 
 // newBot builds the bot on a loaded corpus.
 func newBot(ctx context.Context, e env, cfg config.Config, log *slog.Logger, arts []corpus.Article, errs []error) (*bot.Bot, error) {
-	b := bot.New(bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL})
+	opts, closeCache := withAnalysisCache(ctx, bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL}, cfg, log)
+	defer closeCache() // a one-shot bot sets its corpus once
+	b := bot.New(opts)
 	if err := b.SetCorpus(ctx, arts, errs); err != nil {
 		return nil, fmt.Errorf("index corpus: %w", err)
 	}
 	return b, nil
+}
+
+// withAccess copies the configured admins and flood limits into opts.
+func withAccess(opts bot.Options, cfg config.Config) bot.Options {
+	a, l := cfg.Admins, cfg.Limits
+	opts.Admins, opts.AdminGroups, opts.AdminRoles, opts.AdminChannels = a.Users, a.SlackGroups, a.DiscordRoles, a.Channels
+	opts.Limits = bot.Limits{UserPerMinute: l.UserPerMinute, UserBurst: l.UserBurst,
+		ChannelPerMinute: l.ChannelPerMinute, ChannelBurst: l.ChannelBurst, Expensive: l.OneQueryPerUser}
+	return opts
 }
 
 // newLogger returns the logger of a run, on stderr, as text or JSON
@@ -101,7 +114,7 @@ func oneShotBot(ctx context.Context, e env, corpusDir string) (*bot.Bot, int) {
 		return nil, exitUsage
 	}
 	log := newLogger(e, cfg, true)
-	arts, errs := loadCorpus(ctx, e, cfg.Corpus)
+	arts, errs := loadCorpus(ctx, e, cfg)
 	b, err := newBot(ctx, e, cfg, log, arts, errs)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,9 @@ func (a *Adapter) onMessage(h bot.Handler, w *workers, m *discordgo.MessageCreat
 		text = "help"
 	}
 	msg := bot.Message{Platform: "discord", Channel: m.ChannelID, User: m.Author.ID, Text: text}
+	if m.Member != nil && len(m.Member.Roles) > 0 { // a server message: the author's roles there
+		msg.Roles = slices.Clone(m.Member.Roles)
+	}
 	t := channelTarget{s: a.rest, channel: m.ChannelID, ref: m.SoftReference()}
 	w.spawn(func(ctx context.Context) {
 		ctx = bot.WithRequestID(ctx, bot.NewRequestID()) // this message's log lines, here and in the bot, share it
@@ -82,6 +86,9 @@ func (a *Adapter) onInteraction(h bot.Handler, w *workers, ic *discordgo.Interac
 	msg := bot.Message{Platform: "discord", Channel: it.ChannelID, Text: text}
 	if user != nil {
 		msg.User = user.ID
+	}
+	if it.Member != nil && len(it.Member.Roles) > 0 {
+		msg.Roles = slices.Clone(it.Member.Roles)
 	}
 	w.spawn(func(ctx context.Context) {
 		ctx = bot.WithRequestID(ctx, bot.NewRequestID()) // this message's log lines, here and in the bot, share it

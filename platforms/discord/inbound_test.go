@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestSlashCommandDefersThenEdits(t *testing.T) {
 			t.Logf("deferral %v after the dispatch (Discord allows 3s)", cb.At.Sub(sentAt))
 			m := r.message()
 			want := bot.Message{Platform: "discord", Channel: "10", User: "42", Text: tt.wantText}
-			if m != want {
+			if !reflect.DeepEqual(m, want) {
 				t.Errorf("handler got %+v, want %+v", m, want)
 			}
 			edit := r.wait(discordtest.REST("PATCH", "webhooks/800/*"))
@@ -112,7 +113,7 @@ func TestMentionsAndDMsAreAnsweredOthersIgnored(t *testing.T) {
 		}
 		m := r.message()
 		want := bot.Message{Platform: "discord", Channel: tt.msg.ChannelID, User: "42", Text: tt.wantText}
-		if m != want {
+		if !reflect.DeepEqual(m, want) {
 			t.Errorf("message %s: handler got %+v, want %+v (the ignored ones before it must not reach it)", tt.msg.ID, m, want)
 		}
 		e := r.wait(discordtest.REST("POST", "channels/"+tt.msg.ChannelID+"/messages"))

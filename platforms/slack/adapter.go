@@ -57,6 +57,12 @@ type Options struct {
 	MinBackoff   time.Duration // the supervisor's first restart delay, doubled up to MaxBackoff
 	MaxBackoff   time.Duration
 	DedupTTL     time.Duration // how long an event ID is remembered
+	// UserGroups are the user group IDs the bot's admin permissions name:
+	// each message's author is looked up in them (bot.Message.Groups),
+	// their members read with usergroups.users.list (scope
+	// usergroups:read) at most once per GroupsTTL. None: no lookup.
+	UserGroups []string
+	GroupsTTL  time.Duration
 
 	Metrics bot.PlatformMetrics // counts 429s and reconnects; nil counts nothing
 }
@@ -89,6 +95,7 @@ type Adapter struct {
 	attempts     int
 	maxRetryWait time.Duration
 	secrets      *strings.Replacer
+	groups       *groupCache              // the admin user groups' members
 	self         atomic.Pointer[identity] // the last auth.test answer; nil before the first
 	conn         bot.ConnState            // see Ready
 }
@@ -125,6 +132,7 @@ func New(opts Options) (*Adapter, error) {
 	opts.MinBackoff = cmp.Or(opts.MinBackoff, DefaultMinBackoff)
 	opts.MaxBackoff = max(cmp.Or(opts.MaxBackoff, DefaultMaxBackoff), opts.MinBackoff)
 	opts.DedupTTL = cmp.Or(opts.DedupTTL, DefaultDedupTTL)
+	opts.GroupsTTL = cmp.Or(opts.GroupsTTL, DefaultGroupsTTL)
 
 	var pairs []string
 	for _, s := range []string{opts.BotToken, opts.AppToken, opts.SigningSecret} {
@@ -136,9 +144,12 @@ func New(opts Options) (*Adapter, error) {
 	if opts.AppToken != "" {
 		apiOpts = append(apiOpts, slackapi.OptionAppLevelToken(opts.AppToken))
 	}
+	api := slackapi.New(opts.BotToken, apiOpts...)
+	fetch := func(ctx context.Context, g string) ([]string, error) { return api.GetUserGroupMembersContext(ctx, g) }
 	return &Adapter{
 		opts:         opts,
-		api:          slackapi.New(opts.BotToken, apiOpts...),
+		api:          api,
+		groups:       newGroupCache(opts.UserGroups, opts.GroupsTTL, time.Now, fetch),
 		http:         opts.HTTPClient,
 		log:          opts.Logger,
 		lanes:        newLanes(opts.PostInterval),

@@ -1,6 +1,7 @@
 package slack_test
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -49,7 +50,7 @@ func TestSocketModeAnswersMentionsDMsAndSlashCommands(t *testing.T) {
 			if !strings.Contains(p.AllText(), escapeForTest(tt.wantMsg.Text)) || p.Text != "echo" {
 				t.Errorf("post = %q %q, want fallback echo and the text %q", p.Text, p.BlockTexts(), tt.wantMsg.Text)
 			}
-			if !slices.Contains(r.h.messages(), tt.wantMsg) {
+			if !slices.ContainsFunc(r.h.messages(), func(m bot.Message) bool { return reflect.DeepEqual(m, tt.wantMsg) }) {
 				t.Errorf("handler got %+v, want %+v among them", r.h.messages(), tt.wantMsg)
 			}
 		})

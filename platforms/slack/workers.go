@@ -163,6 +163,7 @@ func (a *Adapter) answer(ctx context.Context, h bot.Handler, in inbound) (replie
 			replies = []bot.Reply{{Text: apology}}
 		}
 	}()
+	in.msg.Groups = a.userGroups(ctx, in.msg.User)
 	replies, err := h.Handle(ctx, in.msg)
 	if err == nil {
 		return replies

@@ -122,7 +122,8 @@ type Msg struct {
 	Bot                    bool   // the author is a bot
 	Content                string // "" as Discord sends without the message-content intent
 	Mentions               []string
-	Type                   int // 0, a default message, unless set
+	Type                   int      // 0, a default message, unless set
+	Roles                  []string // the author's role IDs in the guild (GuildID set)
 }
 
 // SendMessage dispatches MESSAGE_CREATE for m.
@@ -139,7 +140,7 @@ func (s *Server) SendMessage(m Msg) error {
 	}
 	if m.GuildID != "" {
 		d["guild_id"] = m.GuildID
-		d["member"] = map[string]any{"roles": []string{}}
+		d["member"] = map[string]any{"roles": append([]string{}, m.Roles...)}
 	}
 	return s.Dispatch("MESSAGE_CREATE", d)
 }
@@ -149,7 +150,8 @@ func (s *Server) SendMessage(m Msg) error {
 type Interaction struct {
 	ID, Token, ChannelID, GuildID, UserID string
 	Type                                  int
-	Data                                  any // the data object; see Slash
+	Data                                  any      // the data object; see Slash
+	Roles                                 []string // the member's role IDs (GuildID set)
 }
 
 // Slash is the data of /brief sub, with option name=value when name is
@@ -175,7 +177,7 @@ func (s *Server) SendInteraction(in Interaction) error {
 	}
 	if in.GuildID != "" {
 		d["guild_id"] = in.GuildID
-		d["member"] = map[string]any{"user": user, "roles": []string{}}
+		d["member"] = map[string]any{"user": user, "roles": append([]string{}, in.Roles...)}
 	} else {
 		d["user"] = user
 	}

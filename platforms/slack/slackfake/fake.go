@@ -58,6 +58,7 @@ type Server struct {
 	sent        map[string]time.Time
 	acks        map[string]Ack
 	badRequests []string // requests with a wrong token, by method
+	groups      userGroups
 	envelopeSeq int
 	closed      bool
 }
@@ -79,6 +80,7 @@ func New(pingEvery time.Duration) *Server {
 		c.Handle("/auth.test", s.authTest)
 		c.Handle("/chat.postMessage", s.postMessage)
 		c.Handle("/conversations.history", s.conversationsHistory)
+		c.Handle("/usergroups.users.list", s.userGroupsUsersList)
 		c.Handle("/response/", s.responseURL)
 		c.Handle("/ws", s.socket)
 	})
