@@ -150,8 +150,9 @@ func Analyze(a corpus.Article) *Analysis {
 		Sentences: sents,
 	}
 	an.Quotes = findQuotes(sents, reg)
-	an.Deadlines = findDeadlines(sents, reg, a.Published)
-	an.Events = findEvents(sents, a.Published)
+	times := scanArticle(sents, a.Published)
+	an.Deadlines = findDeadlinesIn(sents, times, reg, a.Published, dlOptions{})
+	an.Events = findEventsIn(sents, times)
 	an.People = reg.people()
 	an.Summary = rank(a.Title, sents, an.timely(), 3)
 	return an

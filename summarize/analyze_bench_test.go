@@ -24,18 +24,27 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	art := arts[0]
 	b.SetBytes(int64(len(art.Body)))
+	cpu := processCPU()
 	for b.Loop() {
 		Analyze(art)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	reportCPU(b, int64(len(art.Body)), processCPU()-cpu)
 }
 
 // BenchmarkAnalyzeLarge measures a 256 KB synthetic article, to show the
 // cost grows with the text and not faster.
 func BenchmarkAnalyzeLarge(b *testing.B) {
-	art := corpus.Article{ID: "big", Body: strings.TrimSpace(bigArticle(256 << 10)), Published: time.Date(2025, 8, 6, 0, 0, 0, 0, time.UTC)}
+	art := largeArticle()
 	b.SetBytes(int64(len(art.Body)))
+	cpu := processCPU()
 	for b.Loop() {
 		Analyze(art)
 	}
+	reportCPU(b, int64(len(art.Body)), processCPU()-cpu)
+}
+
+// largeArticle is the 256 KB synthetic article of the Large benchmarks.
+func largeArticle() corpus.Article {
+	return corpus.Article{ID: "big", Body: strings.TrimSpace(bigArticle(256 << 10)), Published: time.Date(2025, 8, 6, 0, 0, 0, 0, time.UTC)}
 }

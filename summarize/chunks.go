@@ -201,14 +201,15 @@ func (c *chunker) analyze(a, b int) nameSpan {
 	for i := a; i < b; i++ {
 		words = append(words, d.toks[i].base())
 	}
-	whole := strings.Join(words, " ")
-	last := strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")
+	whole := d.joinBases(a, b) // strings.Join(words, " ")
+	last := strings.TrimSuffix(d.toks[b-1].lowerBase(), ".")
+	var buf [64]byte
 	switch {
 	case isPlace(whole):
 		ns.kind = nkPlace
 		return ns
-	case lx.orgSuffix[last] || lx.orgNames[strings.ToLower(whole)] || isAcronymOrg(words) ||
-		(len(words) > 2 && lx.orgPrefix[strings.ToLower(words[0])] && words[1] == "of"):
+	case lx.orgSuffix[last] || lx.orgNames[string(d.appendLowJoin(buf[:0], a, b))] || isAcronymOrg(words) ||
+		(len(words) > 2 && lx.orgPrefix[d.toks[a].lowerBase()] && words[1] == "of"):
 		ns.kind = nkOrg
 		c.orgIntro(&ns)
 		return ns

@@ -49,10 +49,16 @@ func findDeadlines(sents []Sentence, reg *registry, published time.Time) []Deadl
 
 // findDeadlinesWith is findDeadlines with options.
 func findDeadlinesWith(sents []Sentence, reg *registry, published time.Time, opts dlOptions) []Deadline {
+	return findDeadlinesIn(sents, scanArticle(sents, published), reg, published, opts)
+}
+
+// findDeadlinesIn is findDeadlinesWith on the time expressions times
+// (scanArticle of sents and published), which it does not change.
+func findDeadlinesIn(sents []Sentence, times []sentTimes, reg *registry, published time.Time, opts dlOptions) []Deadline {
 	var out []Deadline
 	last := []int{} // sentence of each deadline's latest mention
 	for si, s := range sents {
-		for _, m := range sentenceMentions(s.Text, si, reg, published, opts) {
+		for _, m := range sentenceMentions(times[si], si, reg, published, opts) {
 			target := -1
 			switch m.kind {
 			case mentionRevise:
@@ -146,8 +152,11 @@ func applyMention(d *Deadline, m mention, text string, si int) bool {
 // published date when the sentence is not in the past tense ("Iran has 30
 // days to respond"), else unknown ("Later, he reduced it to 10 days"). A
 // length runs from the end of that period.
-func sentenceMentions(text string, si int, reg *registry, published time.Time, opts dlOptions) []mention {
-	tg, xs := scanTimes(text, published)
+func sentenceMentions(st sentTimes, si int, reg *registry, published time.Time, opts dlOptions) []mention {
+	if len(st.xs) == 0 {
+		return nil // every mention is read from a time expression (see sentenceScan.value)
+	}
+	tg, xs := st.tg, st.own()
 	sc := &sentenceScan{tg: tg, xs: xs, used: make([]bool, len(xs)), si: si, reg: reg, opts: opts}
 	sc.scan()
 	if len(sc.out) == 0 {
@@ -167,7 +176,7 @@ func sentenceMentions(text string, si int, reg *registry, published time.Time, o
 		}
 	}
 	past := false
-	for _, mk := range tg.marks {
+	for _, mk := range tg.tense() {
 		past = past || mk.dir == dirPast
 	}
 	if !on.resolved() && !published.IsZero() && !past {

@@ -80,6 +80,19 @@ func (sc *sentenceScan) after(i, w int) int {
 	return -1
 }
 
+// scanCues are the words at which scan may record a mention: the first
+// test of each of its cases. A case that learns a new cue word must add
+// it here.
+var scanCues = func() map[string]bool {
+	m := wordSet("time", "due", "has", "have", "until", "till", "later", "by", "within", "from")
+	for _, set := range []map[string]bool{reviseVerbs, deadlineNouns, expireWords, closeVerbs, giveVerbs} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // scan walks the tokens once and records a mention at each cue. A cue
 // whose clause is about an occasion (a meeting, a trip) records nothing;
 // "by", "within" and "until" in the past need the sentence to impose the
@@ -87,9 +100,18 @@ func (sc *sentenceScan) after(i, w int) int {
 // durations are left out.
 func (sc *sentenceScan) scan() {
 	tg := sc.tg
-	imposed := sc.imposedIn(0, len(tg.toks))
+	imposedKnown, imposedVal := false, false
+	imposed := func() bool { // read once, and only for a cue that needs it
+		if !imposedKnown {
+			imposedKnown, imposedVal = true, sc.imposedIn(0, len(tg.toks))
+		}
+		return imposedVal
+	}
 	for k, t := range tg.toks {
 		w := t.low
+		if !scanCues[w] {
+			continue
+		}
 		switch {
 		case reviseVerbs[w]:
 			sc.revision(k)
@@ -124,14 +146,14 @@ func (sc *sentenceScan) scan() {
 			}
 		case w == "by":
 			n := sc.at(k + 1)
-			if n < 0 || sc.xs[n].Past || nearestDir(tg.marks, k, sc.xs[n].j) == dirPast && !sc.infinitiveBefore(k) {
+			if n < 0 || sc.xs[n].Past || nearestDir(tg.tense(), k, sc.xs[n].j) == dirPast && !sc.infinitiveBefore(k) {
 				break
 			}
-			if sc.opts.bareBy || imposed {
+			if sc.opts.bareBy || imposed() {
 				sc.value(mentionNew, n, k, -1, -1)
 			}
 		case w == "within":
-			if !imposed {
+			if !imposed() {
 				break
 			}
 			if n := sc.at(k); n >= 0 && !sc.xs[n].Past {
@@ -158,7 +180,7 @@ func (sc *sentenceScan) window(k int) {
 		return
 	}
 	b := sc.at(x.j + 1)
-	if b < 0 || nearestDir(sc.tg.marks, k, sc.xs[b].j) == dirPast {
+	if b < 0 || nearestDir(sc.tg.tense(), k, sc.xs[b].j) == dirPast {
 		return
 	}
 	sc.used[a] = true

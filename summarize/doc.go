@@ -30,17 +30,17 @@ const (
 // tk is one token: a word (with internal periods, hyphens and apostrophes:
 // "U.S.", "Trump’s", "co-founder"), a number, a punctuation mark or a
 // quotation mark.
-type tk struct {
+type tk struct { // fields ordered for size: 72 bytes, not 88
 	s          string
-	start, end int // byte offsets into tdoc.text
-	kind       tkind
-	sent       int
-	open       bool   // a quotation mark that may open
-	close      bool   // a quotation mark that may close
-	dbl        bool   // a double quotation mark
-	pair       int    // index of the paired quotation mark, or -1
-	poss       bool   // a possessive word ("Trump’s", "Jobs’")
 	low        string // lower case, without a possessive ending
+	start, end int    // byte offsets into tdoc.text
+	sent       int
+	pair       int // index of the paired quotation mark, or -1
+	kind       tkind
+	open       bool // a quotation mark that may open
+	close      bool // a quotation mark that may close
+	dbl        bool // a double quotation mark
+	poss       bool // a possessive word ("Trump’s", "Jobs’")
 }
 
 // qspan is one top-level quotation: its marks and the sentence and paragraph
@@ -54,12 +54,19 @@ type qspan struct {
 }
 
 // base returns the word without a possessive ending.
-func (t *tk) base() string {
-	s := t.s
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(s, suf) {
-			return s[:len(s)-len(suf)]
-		}
+func (t *tk) base() string { return stripPossessive(t.s) }
+
+// stripPossessive returns s without a final "'s" or "’s" (any case).
+func stripPossessive(s string) string {
+	n := len(s)
+	if n == 0 || (s[n-1] != 's' && s[n-1] != 'S') {
+		return s
+	}
+	switch {
+	case n >= 2 && s[n-2] == '\'':
+		return s[:n-2]
+	case n >= 4 && s[n-4:n-1] == "’":
+		return s[:n-4]
 	}
 	return s
 }
@@ -124,6 +131,7 @@ func buildDoc(sents []Sentence) *tdoc {
 
 // tokenize appends the tokens of s (a sentence placed at offset base) to out.
 func tokenize(s string, base, sent int, out []tk) []tk {
+	low, same := lowerSameWidth(s)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -137,8 +145,13 @@ func tokenize(s string, base, sent int, out []tk) []tk {
 				kind = kNum
 			}
 			t := tk{s: s[i:j], start: base + i, end: base + j, kind: kind, sent: sent, pair: -1}
-			t.poss = t.base() != t.s
-			t.low = strings.ToLower(t.base())
+			b := t.base()
+			t.poss = b != t.s
+			if same {
+				t.low = low[i : i+len(b)]
+			} else {
+				t.low = strings.ToLower(b)
+			}
 			out = append(out, t)
 			i = j
 			continue
@@ -296,6 +309,52 @@ func (d *tdoc) quoteText(q qspan) string {
 	s := d.text[d.toks[q.open].end:d.toks[q.end-1].end]
 	s = strings.TrimSpace(s)
 	return strings.TrimSpace(strings.TrimRight(s, ",;: "))
+}
+
+// joinBases returns the words of tokens [a,b) without possessives, joined
+// by one space. Usually they are the text itself, one space apart, with
+// no possessive but maybe on the last: then the text is returned,
+// uncopied.
+func (d *tdoc) joinBases(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	plain := true
+	for i := a; i < b-1 && plain; i++ {
+		plain = !d.toks[i].poss && d.toks[i+1].start == d.toks[i].end+1 && d.text[d.toks[i].end] == ' '
+	}
+	if plain {
+		last := &d.toks[b-1]
+		return d.text[d.toks[a].start : last.start+len(last.base())]
+	}
+	w := make([]string, 0, b-a)
+	for i := a; i < b; i++ {
+		w = append(w, d.toks[i].base())
+	}
+	return strings.Join(w, " ")
+}
+
+// appendLowJoin appends the lower-case words of tokens [a,b) (lowerBase),
+// joined by one space, to buf: strings.ToLower(d.joinBases(a, b)), for a
+// map lookup (m[string(buf)] does not allocate).
+func (d *tdoc) appendLowJoin(buf []byte, a, b int) []byte {
+	for i := a; i < b; i++ {
+		if i > a {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, d.toks[i].lowerBase()...)
+	}
+	return buf
+}
+
+// lowerBase returns strings.ToLower(t.base()): low for a word or a number;
+// a mark keeps its low as written, which lower case may change ('Ⓐ', an
+// invalid byte).
+func (t *tk) lowerBase() string {
+	if t.kind == kWord || t.kind == kNum {
+		return t.low
+	}
+	return strings.ToLower(t.base())
 }
 
 // span returns the text of tokens [a,b) as written.

@@ -11,9 +11,15 @@ import "time"
 // takes the period of the previous event, when that event is at least as
 // precise. With a zero published date only absolute dates are resolved.
 func findEvents(sents []Sentence, published time.Time) []Event {
+	return findEventsIn(sents, scanArticle(sents, published))
+}
+
+// findEventsIn is findEvents on the time expressions times (scanArticle of
+// sents and the published date), which it does not change.
+func findEventsIn(sents []Sentence, times []sentTimes) []Event {
 	var out []Event
 	for i, s := range sents {
-		for _, x := range tagTimes(s.Text, published) {
+		for _, x := range times[i].xs {
 			when, prec := x.Value, x.Precision
 			switch {
 			case x.Kind == kindDuration || x.span():

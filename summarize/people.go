@@ -107,13 +107,7 @@ func newRegistry(sents []Sentence) *registry {
 }
 
 // nameOf returns the name words of ns as written, without possessives.
-func (r *registry) nameOf(ns nameSpan) string {
-	var w []string
-	for i := ns.na; i < ns.nb; i++ {
-		w = append(w, r.d.toks[i].base())
-	}
-	return strings.Join(w, " ")
-}
+func (r *registry) nameOf(ns nameSpan) string { return r.d.joinBases(ns.na, ns.nb) }
 
 // add registers ns as a new entity, or folds it into the one of that name.
 func (r *registry) add(ns nameSpan, s int) int {

@@ -35,11 +35,15 @@ func Sentences(body string) []Sentence {
 // splitParagraph appends the sentences of body[s:e] to out.
 func splitParagraph(body string, s, e, para int, out []Sentence) []Sentence {
 	emit := func(a, b int) {
-		t := strings.TrimSpace(body[a:b])
+		seg := body[a:b]
+		t := strings.TrimSpace(seg)
 		if t == "" {
 			return
 		}
-		a += strings.Index(body[a:b], t)
+		// The offset of the trimmed text is the length of the white space
+		// trimmed before it; searching for t could find it earlier, inside
+		// that space (U+3000 is E3 80 80; "\x80" alone is invalid text).
+		a += len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
 		out = append(out, Sentence{Text: t, Start: a, End: a + len(t), Para: para})
 	}
 	start := s

@@ -12,9 +12,15 @@ func (r *registry) resolvePronouns(s int) {
 	d := r.d
 	a, b := d.sentTok[s][0], d.sentTok[s][1]
 	for i := a; i < b; i++ {
-		l := strings.ToLower(d.toks[i].s)
-		kind, ok := pronouns[l]
-		if !ok || kind == "x" || kind == "n" || d.toks[i].kind != kWord {
+		// A pronoun is a word without a possessive ending ("he's" is
+		// none), so its low is the word in lower case; none is longer
+		// than "their".
+		t := &d.toks[i]
+		if t.kind != kWord || t.poss || len(t.low) > 5 {
+			continue
+		}
+		kind, ok := pronouns[t.low]
+		if !ok || kind == "x" || kind == "n" {
 			continue
 		}
 		if id, ok := r.pronoun(kind, s, i); ok {

@@ -88,7 +88,12 @@ func (t timeToken) number() (int, bool) {
 // stops ("30,000", "1.6"); hyphens and dashes are tokens of their own so
 // that "50-day" is three tokens.
 func tokenizeTimes(s string) []timeToken {
-	var out []timeToken
+	return appendTimeTokens(make([]timeToken, 0, len(s)/4+1), s) // news text: about one token per five bytes
+}
+
+// appendTimeTokens appends the tokens of s (tokenizeTimes) to out.
+func appendTimeTokens(out []timeToken, s string) []timeToken {
+	low, same := lowerSameWidth(s)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -117,7 +122,11 @@ func tokenizeTimes(s string) []timeToken {
 				}
 				break
 			}
-			out = append(out, timeToken{s: s[i:j], low: strings.ToLower(s[i:j]), start: i, end: j})
+			l := low[i:j]
+			if !same {
+				l = strings.ToLower(s[i:j])
+			}
+			out = append(out, timeToken{s: s[i:j], low: l, start: i, end: j})
 			i = j
 		default:
 			out = append(out, timeToken{s: s[i : i+n], low: s[i : i+n], start: i, end: i + n})
@@ -140,8 +149,12 @@ func tagTimes(text string, published time.Time) []timex {
 // scanTimes is tagTimes returning the sentence's tagger as well, for the
 // callers that read the tokens and the tense around an expression.
 func scanTimes(text string, published time.Time) (*tagger, []timex) {
-	tg := &tagger{text: text, toks: tokenizeTimes(text), pub: published}
-	tg.marks = tenseMarks(tg.toks)
+	return scanTokens(text, tokenizeTimes(text), published)
+}
+
+// scanTokens is scanTimes on the tokens of text, tokenized already.
+func scanTokens(text string, toks []timeToken, published time.Time) (*tagger, []timex) {
+	tg := &tagger{text: text, toks: toks, pub: published}
 	var out []timex
 	for i := 0; i < len(tg.toks); {
 		x, ok := tg.match(i)
@@ -159,11 +172,22 @@ func scanTimes(text string, published time.Time) (*tagger, []timex) {
 
 // tagger holds one sentence being tagged.
 type tagger struct {
-	text  string
-	toks  []timeToken
-	pub   time.Time
-	marks []tenseMark
-	force int // when not dirNone, the direction every expression takes
+	text   string
+	toks   []timeToken
+	pub    time.Time
+	marks  []tenseMark // read by tense, on first use
+	tensed bool        // marks holds the tense marks
+	force  int         // when not dirNone, the direction every expression takes
+}
+
+// tense returns the sentence's tense marks (tenseMarks of its tokens),
+// finding them on first use: most sentences hold no time expression and
+// never need them.
+func (tg *tagger) tense() []tenseMark {
+	if !tg.tensed {
+		tg.marks, tg.tensed = tenseMarks(tg.toks), true
+	}
+	return tg.marks
 }
 
 // low returns the lower-case timeToken at i, or "" past either end.
@@ -178,10 +202,15 @@ func (tg *tagger) low(i int) string {
 // ("year's" → "year").
 func (tg *tagger) base(i int) string {
 	s := tg.low(i)
-	for _, suf := range []string{"'s", "’s"} {
-		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
-			return s[:len(s)-len(suf)]
-		}
+	n := len(s)
+	if n == 0 || s[n-1] != 's' {
+		return s
+	}
+	switch {
+	case n > 2 && s[n-2] == '\'':
+		return s[:n-2]
+	case n > 4 && s[n-4:n-1] == "’":
+		return s[:n-4]
 	}
 	return s
 }
@@ -201,12 +230,67 @@ func (tg *tagger) forward(x timex) timex {
 
 // match tries every rule at timeToken i, longest span first in rule order.
 func (tg *tagger) match(i int) (timex, bool) {
-	for _, rule := range []func(int) (timex, bool){
-		tg.periodEdge, tg.relative, tg.reference, tg.duration, tg.date,
-	} {
-		if x, ok := rule(i); ok {
-			return x, true
-		}
+	if !tg.mayStart(i) {
+		return timex{}, false
 	}
-	return timex{}, false
+	if x, ok := tg.periodEdge(i); ok {
+		return x, true
+	}
+	if x, ok := tg.relative(i); ok {
+		return x, true
+	}
+	if x, ok := tg.reference(i); ok {
+		return x, true
+	}
+	if x, ok := tg.duration(i); ok {
+		return x, true
+	}
+	return tg.date(i)
 }
+
+// mayStart reports whether any rule could match at timeToken i: the
+// token is a number or one of timeStarts, possibly with a possessive
+// ("Monday's"). It is a cheap filter that never says no to a match.
+func (tg *tagger) mayStart(i int) bool {
+	if i < 0 || i >= len(tg.toks) {
+		return false
+	}
+	l := tg.toks[i].low
+	if l == "" {
+		return false
+	}
+	if c := l[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if timeStarts[l] {
+		return true
+	}
+	b := tg.base(i)
+	return len(b) != len(l) && timeStarts[b]
+}
+
+// timeStarts are the words a time expression can start with, read from
+// the rules: periodEdge (the, edge words, early, late, mid), relative,
+// reference, duration (in, within, a, an, count words) and date (month
+// names and abbreviations, weekday names). A rule that learns a new first
+// word must add it here.
+var timeStarts = func() map[string]bool {
+	m := wordSet("the", "early", "late", "mid", "today", "tonight", "yesterday", "tomorrow",
+		"earlier", "later", "this", "last", "next", "that", "in", "within", "a", "an")
+	for w := range edgeWords {
+		m[w] = true
+	}
+	for w := range countWords {
+		m[w] = true
+	}
+	for w := range monthNames {
+		m[w] = true
+	}
+	for w := range monthAbbrs {
+		m[w] = true
+	}
+	for w := range weekdayNames {
+		m[w] = true
+	}
+	return m
+}()

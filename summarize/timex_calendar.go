@@ -149,34 +149,64 @@ var notVerbBefore = wordSet("is", "are", "am", "be", "being", "'s", "the", "a", 
 var causalAfterDueTo = wordSet("the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
 	"these", "those", "problems", "concerns", "lack", "poor", "bad", "high", "low", "heavy")
 
+// Word classes of the tense rules, as bits of tenseClass, so that
+// tenseMarks looks each token up once.
+const (
+	tcFuture = 1 << iota
+	tcFutureBeforeTo
+	tcNotVerbBefore
+	tcPast
+	tcNotPastEd
+	tcCausalAfterDueTo
+)
+
+// tenseClass maps a lower-case word to its tc* classes.
+var tenseClass = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, c := range []struct {
+		set map[string]bool
+		bit uint8
+	}{
+		{futureWords, tcFuture}, {futureBeforeTo, tcFutureBeforeTo}, {notVerbBefore, tcNotVerbBefore},
+		{pastWords, tcPast}, {notPastEd, tcNotPastEd}, {causalAfterDueTo, tcCausalAfterDueTo},
+	} {
+		for w := range c.set {
+			m[w] |= c.bit
+		}
+	}
+	return m
+}()
+
 // tenseMarks finds the words of a sentence that fix tense.
 func tenseMarks(toks []timeToken) []tenseMark {
 	var out []tenseMark
+	cls := make([]uint8, len(toks))
 	for i, t := range toks {
-		prev, next := "", ""
+		cls[i] = tenseClass[t.low]
+	}
+	for i, t := range toks {
+		var prev uint8
+		next := ""
 		if i > 0 {
-			prev = toks[i-1].low
+			prev = cls[i-1]
 		}
 		if i+1 < len(toks) {
 			next = toks[i+1].low
 		}
-		after := ""
-		if i+2 < len(toks) {
-			after = toks[i+2].low
-		}
+		c := cls[i]
 		switch {
 		case t.low == "due" && next == "to":
-			if !causalAfterDueTo[after] && !(i+2 < len(toks) && toks[i+2].capital()) {
+			if !(i+2 < len(toks) && (cls[i+2]&tcCausalAfterDueTo != 0 || toks[i+2].capital())) {
 				out = append(out, tenseMark{i, dirFuture})
 			}
-		case futureWords[t.low], len(t.low) > 3 && (strings.HasSuffix(t.low, "'ll") || strings.HasSuffix(t.low, "’ll")):
+		case c&tcFuture != 0, len(t.low) > 3 && (strings.HasSuffix(t.low, "'ll") || strings.HasSuffix(t.low, "’ll")):
 			out = append(out, tenseMark{i, dirFuture})
-		case futureBeforeTo[t.low] && next == "to":
+		case c&tcFutureBeforeTo != 0 && next == "to":
 			out = append(out, tenseMark{i, dirFuture})
-		case notVerbBefore[prev]:
-		case pastWords[t.low]:
+		case prev&tcNotVerbBefore != 0:
+		case c&tcPast != 0:
 			out = append(out, tenseMark{i, dirPast})
-		case len(t.low) > 4 && strings.HasSuffix(t.low, "ed") && !notPastEd[t.low] && (i == 0 || !t.capital()):
+		case len(t.low) > 4 && strings.HasSuffix(t.low, "ed") && c&tcNotPastEd == 0 && (i == 0 || !t.capital()):
 			out = append(out, tenseMark{i, dirPast})
 		}
 	}
@@ -219,8 +249,9 @@ var timeCueMarks = wordSet("tomorrow", "next", "upcoming", "deadline", "deadline
 // pastBefore reports whether the nearest verb tense mark before timeToken
 // k, within markWindow tokens, is past ("gave Syria until ...").
 func (tg *tagger) pastBefore(k int) bool {
-	for n := len(tg.marks) - 1; n >= 0; n-- {
-		m := tg.marks[n]
+	marks := tg.tense()
+	for n := len(marks) - 1; n >= 0; n-- {
+		m := marks[n]
 		if m.pos >= k || timeCueMarks[tg.low(m.pos)] {
 			continue
 		}

@@ -75,7 +75,7 @@ func (tg *tagger) dir(i, j int) int {
 	case pastCues[tg.low(k)]:
 		return dirPast
 	}
-	return nearestDir(tg.marks, i, j)
+	return nearestDir(tg.tense(), i, j)
 }
 
 // month reads a month name at i: a capitalised full name, or an

@@ -9,4 +9,4 @@ package summarize
 // list, a field of Analysis or its meaning) must bump it; otherwise a
 // restart serves the old analyses of every unchanged article. Bumping it
 // without need costs one re-analysis of the corpus, nothing else.
-const AnalyzerVersion = "2026-11-25.1"
+const AnalyzerVersion = "2026-11-25.2"

@@ -39,22 +39,3 @@ var (
 	timeWords = wordsOf("yesterday today tonight monday tuesday wednesday thursday friday saturday sunday " +
 		"morning afternoon evening night week month year weekend earlier later recently")
 )
-
-// isDayName reports whether w (any case) names a day of the week.
-func isDayName(w string) bool {
-	switch strings.ToLower(w) {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
-}
-
-// isMonthName reports whether w (any case) names a month in full.
-func isMonthName(w string) bool {
-	switch strings.ToLower(w) {
-	case "january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december":
-		return true
-	}
-	return false
-}
