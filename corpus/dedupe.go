@@ -2,8 +2,11 @@ package corpus
 
 import (
 	"crypto/sha256"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Duplicate records an article left out because another one carries the
@@ -42,11 +45,12 @@ func Dedupe(arts []Article) ([]Article, []Duplicate) {
 	}
 	bodies := map[[32]byte]int{}
 	urls := map[string]int{}
+	keys := bodyKeys(arts)
 	for i, a := range arts {
-		if j, ok := bodies[bodyKey(a.Body)]; ok {
+		if j, ok := bodies[keys[i]]; ok {
 			union(i, j)
 		} else {
-			bodies[bodyKey(a.Body)] = i
+			bodies[keys[i]] = i
 		}
 		if u := CanonicalURL(a.URL); u != "" {
 			if j, ok := urls[u]; ok {
@@ -92,21 +96,84 @@ func richness(a Article) int {
 	return r
 }
 
-// bodyKey hashes a body with case and runs of white space folded.
+// bodyKey hashes a body with case and runs of white space folded. The
+// folded text streams through a small buffer into the hash.
 func bodyKey(body string) [32]byte {
-	var b strings.Builder
-	b.Grow(len(body))
-	space := false
-	for _, r := range strings.TrimSpace(body) {
+	var (
+		buf   [4096]byte
+		n     int
+		space bool
+	)
+	h := sha256.New()
+	body = strings.TrimSpace(body)
+	for i := 0; i < len(body); {
+		if n > len(buf)-1-utf8.UTFMax { // room for a space and a rune
+			h.Write(buf[:n])
+			n = 0
+		}
+		c := body[i]
+		if c < utf8.RuneSelf { // ASCII: unicode.IsSpace and ToLower by table
+			i++
+			if c = asciiFold[c]; c == foldSpace {
+				space = true
+				continue
+			}
+			if space {
+				buf[n] = ' '
+				n++
+				space = false
+			}
+			buf[n] = c
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(body[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			buf[n] = ' '
+			n++
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 	}
-	return sha256.Sum256([]byte(b.String()))
+	h.Write(buf[:n])
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// foldSpace marks white space in asciiFold.
+const foldSpace = 0xff
+
+// asciiFold maps an ASCII byte to its lowercase, and white space (as
+// unicode.IsSpace has it) to foldSpace.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(unicode.ToLower(rune(c)))
+		if unicode.IsSpace(rune(c)) {
+			t[c] = foldSpace
+		}
+	}
+	return t
+}()
+
+// bodyKeys returns bodyKey of each article's body, computed on
+// runtime.GOMAXPROCS goroutines, all joined before it returns.
+func bodyKeys(arts []Article) [][32]byte {
+	keys := make([][32]byte, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), len(arts)/64+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(arts); i += workers {
+				keys[i] = bodyKey(arts[i].Body)
+			}
+		})
+	}
+	wg.Wait()
+	return keys
 }

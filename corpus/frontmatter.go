@@ -74,13 +74,25 @@ func splitFrontMatter(text string) (fm frontMatter, body string, ok bool, err *L
 		return frontMatter{}, text, false, nil
 	}
 	var yamlLines []string
-	lines := strings.Split(rest, "\n")
-	for i, l := range lines {
+	for off := 0; off <= len(rest); {
+		l, next := rest[off:], len(rest)+1
+		if i := strings.IndexByte(l, '\n'); i >= 0 {
+			l, next = l[:i], off+i+1
+		}
 		if l = strings.TrimRight(l, " \t"); l == "---" || l == "..." {
-			fm, err := decodeFrontMatter(strings.Join(yamlLines, "\n"))
-			return fm, strings.Join(lines[i+1:], "\n"), true, err
+			if next > len(rest) {
+				next = len(rest)
+			}
+			fm, ok := fastFrontMatter(yamlLines)
+			if !ok {
+				var err *LoadError
+				fm, err = decodeFrontMatter(strings.Join(yamlLines, "\n"))
+				return fm, rest[next:], true, err
+			}
+			return fm, rest[next:], true, nil
 		}
 		yamlLines = append(yamlLines, l)
+		off = next
 	}
 	return frontMatter{}, "", true, frontMatterErrorf(1, "front matter opened on line 1 is never closed")
 }

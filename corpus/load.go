@@ -88,27 +88,18 @@ func loadFS(ctx context.Context, fsys fs.FS, root, host string, opts Options, di
 		return arts, nil
 	}
 
-	var (
-		arts []Article
-		errs []*LoadError
-	)
 	w := newWalker(fsys, root, host, opts, display)
-	walkErr := w.walk(ctx, func(p string) {
+	return loadParallel(ctx, w, func(p string) ([]Article, *LoadError) {
 		rel := p
 		if root != "." {
 			rel = strings.TrimPrefix(p, root+"/")
 		}
 		a, lerr := loadFile(fsys, p, rel, opts)
-		arts = append(arts, a...)
 		if lerr != nil {
 			lerr.Path = display(p)
-			errs = append(errs, lerr)
 		}
-	}, func(lerr *LoadError) { errs = append(errs, lerr) })
-	if walkErr != nil {
-		errs = append(errs, &LoadError{Path: display(root), Err: walkErr})
-	}
-	return arts, errs
+		return a, lerr
+	}, display(root))
 }
 
 // skipped reports whether a directory entry named name is left out of a
@@ -134,6 +125,7 @@ func loadFile(fsys fs.FS, p, rel string, opts Options) ([]Article, *LoadError) {
 // one that is not a regular file (a named pipe would block), before
 // opening it.
 func readFile(fsys fs.FS, p string, limit int64) ([]byte, *LoadError) {
+	size := int64(512) // a guess, when Stat fails
 	if fi, err := fs.Stat(fsys, p); err == nil {
 		if !fi.Mode().IsRegular() {
 			return nil, &LoadError{Err: notRegular(fi.Mode().Type())}
@@ -141,13 +133,14 @@ func readFile(fsys fs.FS, p string, limit int64) ([]byte, *LoadError) {
 		if fi.Size() > limit {
 			return nil, &LoadError{Err: tooLarge(fi.Size(), limit)}
 		}
+		size = fi.Size()
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("read: %w", unwrapPath(err))}
 	}
 	defer f.Close() // read-only: a close error loses nothing
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), size+1)
 	if err != nil {
 		return nil, &LoadError{Err: fmt.Errorf("read: %w", unwrapPath(err))}
 	}
@@ -155,6 +148,26 @@ func readFile(fsys fs.FS, p string, limit int64) ([]byte, *LoadError) {
 		return nil, &LoadError{Err: tooLarge(int64(len(data)), limit)}
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll into a buffer of capacity size to begin with: a
+// file read at the size Stat gave it is read without growing the buffer
+// (one byte more, to see the end of file in the same buffer).
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow
+		}
+	}
 }
 
 // unwrapPath drops the *fs.PathError layer, whose path the *LoadError

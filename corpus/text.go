@@ -130,7 +130,7 @@ func stripHeading(l string) string {
 // sameLine reports whether line l repeats title, ignoring surrounding space,
 // runs of inner space and Markdown heading markers.
 func sameLine(l, title string) bool {
-	return collapseSpace(stripHeading(strings.TrimSpace(l))) == title
+	return collapsesTo(stripHeading(strings.TrimSpace(l)), title)
 }
 
 // buildBody joins lines into the article body: every non-empty line is a
@@ -147,7 +147,12 @@ func sameLine(l, title string) bool {
 // It runs in time linear in the text: a file of a million short lines that
 // all join into one paragraph costs no more than one long line.
 func buildBody(lines []string, title string) string {
+	size := 0
+	for _, l := range lines {
+		size += len(l) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	var first, last string // the first and last line of the paragraph being built
 	joinable := false      // the previous line was text, not blank or dropped
 	for _, l := range lines {
@@ -192,5 +197,8 @@ func normaliseText(s string) string {
 
 // collapseSpace trims s and turns each run of white space into one space.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
