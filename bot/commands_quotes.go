@@ -20,30 +20,36 @@ const maxSuggestions = 5
 // their statements, newest article first.
 func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	title, what := "Who said what", "quotes"
-	keep := func(int) bool { return true }
-	if req.arg != "" {
-		title += " about " + quoted(req.arg)
-		what += " about " + quoted(req.arg)
-		ids, _ := ix.quoteTerms.best(queryTerms(req.arg, false))
-		keep = func(q int) bool { _, ok := slices.BinarySearch(ids, q); return ok }
-	}
 	type group struct {
 		s      int
 		quotes []int
 	}
 	var groups []group
 	total := 0
-	for s, sp := range ix.speakers {
-		g := group{s: s}
-		for _, q := range sp.quotes {
-			if keep(q) {
-				g.quotes = append(g.quotes, q)
+	if req.arg == "" {
+		for s, sp := range ix.speakers {
+			groups = append(groups, group{s: s, quotes: sp.quotes})
+			total += len(sp.quotes)
+		}
+	} else {
+		title += " about " + quoted(req.arg)
+		what += " about " + quoted(req.arg)
+		// The matching quotes, grouped by speaker: a speaker's quotes are
+		// filed in ascending ID order, so the groups keep that order.
+		ids, _ := ix.quoteTerms.best(queryTerms(req.arg, false))
+		at := map[int]int{}
+		for _, q := range ids {
+			s := ix.speakerOf[q]
+			g, ok := at[s]
+			if !ok {
+				g = len(groups)
+				at[s] = g
+				groups = append(groups, group{s: s})
 			}
+			groups[g].quotes = append(groups[g].quotes, q)
 		}
-		if len(g.quotes) > 0 {
-			groups = append(groups, g)
-			total += len(g.quotes)
-		}
+		total = len(ids)
+		slices.SortFunc(groups, func(a, b group) int { return a.s - b.s })
 	}
 	if total == 0 {
 		return ix.none(title, what)

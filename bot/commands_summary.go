@@ -63,7 +63,7 @@ func summary(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		}
 	}
 	for _, st := range stories {
-		r.Sections = append(r.Sections, Section{Heading: ix.storyHeading(ix.stories[st]), Items: ix.storyItems(c, ix.stories[st])})
+		r.Sections = append(r.Sections, Section{Heading: ix.storyHeads[st], Items: ix.storyItems(c, ix.stories[st])})
 	}
 	r.Sources = c.srcs
 	return r
@@ -109,8 +109,11 @@ func (ix *Index) article(arg string) (int, bool) {
 
 // topicRanking ranks the articles on a topic: those whose title holds more
 // of its words first, then by the BM25 scores of their three best
-// sentences. Articles that match no word of it are left out.
-func (ix *Index) topicRanking(topic string) []int {
+// sentences, then newest first. Articles that match no word of it are left
+// out. It returns the first limit of them (all when limit is 0 or less)
+// and whether there were more; only those are sorted, so a common word
+// costs a pass over its articles, not a sort of them.
+func (ix *Index) topicRanking(topic string, limit int) (ranked []int, more bool) {
 	q := queryTerms(topic, false)
 	inTitle := map[int]int{}
 	for _, t := range q {
@@ -120,12 +123,12 @@ func (ix *Index) topicRanking(topic string) []int {
 	}
 	score, counted := map[int]float64{}, map[int]int{}
 	for _, h := range ix.sents.rank(q) {
-		if a := ix.sents.docs[h.doc].art; counted[a] < 3 {
+		if a := int(ix.sents.docs[h.doc].art); counted[a] < 3 {
 			score[a] += h.score
 			counted[a]++
 		}
 	}
-	var arts []int
+	arts := make([]int, 0, len(inTitle)+len(score))
 	for a := range inTitle {
 		arts = append(arts, a)
 	}
@@ -134,10 +137,58 @@ func (ix *Index) topicRanking(topic string) []int {
 			arts = append(arts, a)
 		}
 	}
-	slices.SortFunc(arts, func(a, b int) int {
+	order := func(a, b int) int {
 		return cmp.Or(inTitle[b]-inTitle[a], cmp.Compare(score[b], score[a]), ix.newerFirst(a, b), a-b)
-	})
-	return arts
+	}
+	if limit <= 0 || len(arts) <= limit {
+		slices.SortFunc(arts, order)
+		return arts, false
+	}
+	return smallest(arts, limit, order), true
+}
+
+// smallest returns the k least of xs (k < len(xs)) by cmp, in order,
+// keeping a bounded heap: O(len(xs)·log k). It reorders xs.
+func smallest(xs []int, k int, cmp func(a, b int) int) []int {
+	h := make([]int, 0, k) // a max-heap by cmp: h[0] is the greatest kept
+	up := func(i int) {
+		for i > 0 {
+			p := (i - 1) / 2
+			if cmp(h[p], h[i]) >= 0 {
+				return
+			}
+			h[p], h[i] = h[i], h[p]
+			i = p
+		}
+	}
+	down := func() {
+		for i := 0; ; {
+			l, g := 2*i+1, i
+			if l < len(h) && cmp(h[l], h[g]) > 0 {
+				g = l
+			}
+			if l+1 < len(h) && cmp(h[l+1], h[g]) > 0 {
+				g = l + 1
+			}
+			if g == i {
+				return
+			}
+			h[i], h[g] = h[g], h[i]
+			i = g
+		}
+	}
+	for _, x := range xs {
+		switch {
+		case len(h) < k:
+			h = append(h, x)
+			up(len(h) - 1)
+		case cmp(x, h[0]) < 0:
+			h[0] = x
+			down()
+		}
+	}
+	slices.SortFunc(h, cmp)
+	return h
 }
 
 // topSentences returns the n best sentences for the query terms, leaving
@@ -197,7 +248,7 @@ func (ix *Index) sentenceReply(title string, q []string, n int) Reply {
 	r := Reply{Title: title}
 	var items []Item
 	for _, d := range ix.topSentences(q, n) {
-		items = append(items, c.item(d.art, ix.ans[d.art].Sentences[d.sent].Text))
+		items = append(items, c.item(int(d.art), ix.ans[d.art].Sentences[d.sent].Text))
 	}
 	if len(items) > 0 {
 		r.Sections = []Section{{Items: items}}

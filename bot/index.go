@@ -31,6 +31,7 @@ type Index struct {
 	speakers    []speaker
 	speakerKeys map[string][]int // lookup key → speakers
 	quotes      []quoteRef
+	speakerOf   []int // quote → its speaker
 	quoteTerms  termIndex
 
 	deadlines     []deadlineRef // latest first
@@ -38,10 +39,12 @@ type Index struct {
 	deadlineTerms termIndex
 
 	events     []eventRef // in date order
+	eventsOf   [][]int    // article → its events (into events), ascending
 	eventTerms termIndex
 
-	stories []summarize.Story // the one with the latest article first (see indexStories)
-	storyOf []int             // article → its story in stories
+	stories    []summarize.Story // the one with the latest article first (see indexStories)
+	storyOf    []int             // article → its story in stories
+	storyHeads []string          // story → its heading (storyHeading)
 }
 
 type speaker struct {
@@ -175,6 +178,7 @@ func (ix *Index) indexPeople() {
 			}
 			id := len(ix.quotes)
 			ix.quotes = append(ix.quotes, quoteRef{art: i, q: q})
+			ix.speakerOf = append(ix.speakerOf, s)
 			ix.quoteTerms.add(id, q.Text)
 			ix.speakers[s].quotes = append(ix.speakers[s].quotes, id)
 		}
@@ -194,8 +198,10 @@ func (ix *Index) indexEvents() {
 	slices.SortStableFunc(ix.events, func(a, b eventRef) int {
 		return cmp.Or(a.e.When.Compare(b.e.When), -laterFirst(ix.arts[a.art].Published, ix.arts[b.art].Published))
 	})
+	ix.eventsOf = make([][]int, len(ix.arts))
 	for id, er := range ix.events {
 		ix.eventTerms.add(id, er.e.Phrase+" "+er.e.Text)
+		ix.eventsOf[er.art] = append(ix.eventsOf[er.art], id)
 	}
 }
 

@@ -29,6 +29,7 @@ type deadlineRef struct {
 	arts                []int  // every article that reports it, oldest first
 	revs                []revisionRef
 	words               map[string]bool // content terms of its reports, for merging
+	first, last         time.Time       // its span (see span), kept while merging
 }
 
 // revisionRef is one state of a merged deadline: its first report, the
@@ -59,9 +60,10 @@ func (dr *deadlineRef) due() (time.Time, summarize.Precision) {
 func (ix *Index) indexDeadlines() {
 	arts := slices.Clone(ix.byDate)
 	slices.Reverse(arts) // oldest first, undated first too: they merge into nothing dated
+	f := newDeadlineFinder()
 	for _, i := range arts {
 		for _, d := range ix.ans[i].Deadlines {
-			ix.addDeadline(i, d)
+			ix.addDeadline(f, i, d)
 		}
 	}
 	for k := range ix.deadlines {
@@ -91,17 +93,21 @@ func (ix *Index) indexDeadlines() {
 	}
 }
 
-// addDeadline merges one article's deadline into the record of the same
-// deadline, or files it as a new one.
-func (ix *Index) addDeadline(art int, d summarize.Deadline) {
+// addDeadline merges one article's deadline into the first record (in
+// filing order) of the same deadline, or files it as a new one. f finds
+// the records worth comparing (see deadlineFinder).
+func (ix *Index) addDeadline(f *deadlineFinder, art int, d summarize.Deadline) {
 	in := ix.report(art, d)
-	for k := range ix.deadlines {
-		if ix.sameDeadline(&ix.deadlines[k], &in) {
-			ix.deadlines[k].merge(in)
+	for _, k := range f.candidates(&in) {
+		if dr := &ix.deadlines[k]; ix.sameDeadline(dr, &in) {
+			dr.merge(in)
+			dr.first, dr.last = ix.span(dr)
+			f.file(k, dr)
 			return
 		}
 	}
 	ix.deadlines = append(ix.deadlines, in)
+	f.file(len(ix.deadlines)-1, &ix.deadlines[len(ix.deadlines)-1])
 }
 
 // report turns one article's deadline into a one-article record. A
@@ -138,6 +144,7 @@ func (ix *Index) report(art int, d summarize.Deadline) deadlineRef {
 			}
 		}
 	}
+	dr.first, dr.last = ix.span(&dr)
 	return dr
 }
 

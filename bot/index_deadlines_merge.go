@@ -22,7 +22,7 @@ import (
 //     ("deliveries ... delayed until October 2007", "deliveries ... not due
 //     until October").
 func (ix *Index) sameDeadline(a, b *deadlineRef) bool {
-	if slices.Contains(a.arts, b.art) || !ix.near(a, b) {
+	if slices.Contains(a.arts, b.art) || !near(a, b) {
 		return false
 	}
 	shared := sharedState(a, b)
@@ -36,10 +36,11 @@ func (ix *Index) sameDeadline(a, b *deadlineRef) bool {
 	return shared && overlap(a.words, b.words)
 }
 
-// near reports whether the spans of a and b come within mergeWindow days.
-func (ix *Index) near(a, b *deadlineRef) bool {
-	a0, a1 := ix.span(a)
-	b0, b1 := ix.span(b)
+// near reports whether the spans of a and b (kept in their first and last
+// fields) come within mergeWindow days.
+func near(a, b *deadlineRef) bool {
+	a0, a1 := a.first, a.last
+	b0, b1 := b.first, b.last
 	if a0.IsZero() || b0.IsZero() {
 		return a0.IsZero() && b0.IsZero() // undated reports merge only with each other
 	}
@@ -50,16 +51,9 @@ func (ix *Index) near(a, b *deadlineRef) bool {
 // span returns the earliest and latest dates a record names: its
 // statement dates, its due dates and its articles' published dates.
 func (ix *Index) span(dr *deadlineRef) (first, last time.Time) {
-	var ts []time.Time
-	for _, rv := range dr.revs {
-		ts = append(ts, rv.key, rv.r.Due)
-	}
-	for _, a := range dr.arts {
-		ts = append(ts, ix.arts[a].Published)
-	}
-	for _, t := range ts {
+	see := func(t time.Time) {
 		if t.IsZero() {
-			continue
+			return
 		}
 		if first.IsZero() || t.Before(first) {
 			first = t
@@ -67,6 +61,13 @@ func (ix *Index) span(dr *deadlineRef) (first, last time.Time) {
 		if last.IsZero() || t.After(last) {
 			last = t
 		}
+	}
+	for _, rv := range dr.revs {
+		see(rv.key)
+		see(rv.r.Due)
+	}
+	for _, a := range dr.arts {
+		see(ix.arts[a].Published)
 	}
 	return first, last
 }

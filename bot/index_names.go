@@ -145,8 +145,12 @@ func lookupName(keys map[string][]int, name string) []int {
 func lookupTypo(keys map[string][]int, name string) []int {
 	q := normName(name)
 	best := typoLimit(q) + 1
+	n := utf8.RuneCountInString(q)
 	var ids []int
 	for k, kids := range keys {
+		if diff := utf8.RuneCountInString(k) - n; diff > best || -diff > best {
+			continue // the distance is at least the difference in length
+		}
 		d := editDistance(q, k)
 		switch {
 		case d < best:

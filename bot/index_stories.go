@@ -17,25 +17,32 @@ const alsoReported = 3 // articles of the story listed by outlet when no summary
 func (ix *Index) indexStories() {
 	ix.stories = summarize.Stories(ix.arts, ix.ans)
 	ix.storyOf = make([]int, len(ix.arts))
+	ix.storyHeads = make([]string, len(ix.stories))
 	for s, st := range ix.stories {
 		for _, a := range st.Articles {
 			ix.storyOf[a] = s
 		}
+		ix.storyHeads[s] = ix.storyHeading(st)
 	}
 }
 
 // topicStories returns the stories on a topic, best first: the stories of
 // the articles topicRanking ranks, in the order of their best article.
 func (ix *Index) topicStories(topic string, n int) []int {
-	var out []int
-	for _, a := range ix.topicRanking(topic) {
-		if s := ix.storyOf[a]; !slices.Contains(out, s) {
-			if out = append(out, s); len(out) == n {
-				break
+	for limit := 64 * n; ; limit *= 8 { // the best articles usually hold n stories; else look further
+		ranked, more := ix.topicRanking(topic, limit)
+		var out []int
+		for _, a := range ranked {
+			if s := ix.storyOf[a]; !slices.Contains(out, s) {
+				if out = append(out, s); len(out) == n {
+					return out
+				}
 			}
 		}
+		if !more {
+			return out
+		}
 	}
-	return out
 }
 
 // namedStory returns the story a topic names: the story of the article
@@ -43,7 +50,7 @@ func (ix *Index) topicStories(topic string, n int) []int {
 // topic.
 func (ix *Index) namedStory(topic string) (int, bool) {
 	q := queryTerms(topic, false)
-	ranked := ix.topicRanking(topic)
+	ranked, _ := ix.topicRanking(topic, 1)
 	if len(q) == 0 || len(ranked) == 0 {
 		return 0, false
 	}
@@ -70,11 +77,14 @@ func (ix *Index) storyEventIDs(topic string) []int {
 		in[key{e.Article, e.Sentence}] = true
 	}
 	var ids []int
-	for id, er := range ix.events {
-		if in[key{er.art, er.e.Sentence}] {
-			ids = append(ids, id)
+	for _, a := range ix.stories[s].Articles {
+		for _, id := range ix.eventsOf[a] {
+			if in[key{a, ix.events[id].e.Sentence}] {
+				ids = append(ids, id)
+			}
 		}
 	}
+	slices.Sort(ids)
 	return ids
 }
 
@@ -86,8 +96,10 @@ func (ix *Index) storyHeading(st summarize.Story) string {
 		return ix.heading(st.Articles[0])
 	}
 	var outlets []string
+	seen := map[string]bool{}
 	for _, a := range st.Articles {
-		if o := ix.arts[a].Source; o != "" && !slices.Contains(outlets, o) {
+		if o := ix.arts[a].Source; o != "" && !seen[o] {
+			seen[o] = true
 			outlets = append(outlets, o)
 		}
 	}

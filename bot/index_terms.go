@@ -1,9 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
@@ -41,9 +44,34 @@ func terms(s string) []string {
 		if english.IsStopWord(w) {
 			continue
 		}
-		out = append(out, english.Stem(w, false))
+		out = append(out, stem(w))
 	}
 	return out
+}
+
+// stems memoises english.Stem, which costs a third of building an index
+// when called for every word of every sentence: a corpus repeats its
+// words. The memo stops growing at maxStems words, far beyond an English
+// vocabulary, so hostile input cannot grow it without bound.
+var (
+	stems    sync.Map // word → stem
+	numStems atomic.Int64
+)
+
+const maxStems = 1 << 20
+
+// stem returns the Snowball English stem of a lowercase word.
+func stem(w string) string {
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, false)
+	if numStems.Load() < maxStems {
+		if _, loaded := stems.LoadOrStore(strings.Clone(w), s); !loaded {
+			numStems.Add(1)
+		}
+	}
+	return s
 }
 
 // queryTerms returns the distinct terms of a query; with question set it
@@ -54,7 +82,7 @@ func queryTerms(s string, question bool) []string {
 		if english.IsStopWord(w) || question && questionFiller[w] {
 			continue
 		}
-		if t := english.Stem(w, false); !slices.Contains(out, t) {
+		if t := stem(w); !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
@@ -108,42 +136,85 @@ func bestOf(count map[int]int) (ids []int, matched int) {
 
 // sentDoc is one sentence of the corpus as a BM25 document.
 type sentDoc struct {
-	art, sent int // article index, sentence index in its analysis
-	length    int // number of terms
+	art, sent int32 // article index, sentence index in its analysis
+	length    int32 // number of terms
 }
 
-type posting struct{ doc, tf int }
+type posting struct{ doc, tf int32 }
+
+// rankDepth bounds the postings of one term a query reads: a term's
+// postings are kept in impact order (its BM25 score in each sentence,
+// highest first), and rank reads only the rankDepth best of each. A query
+// of one word thus gets exactly its best sentences however common the word;
+// a sentence scoring low on every word of a longer query but high on their
+// sum can be missed, a trade every impact-ordered search engine makes.
+const rankDepth = 1000
 
 // sentIndex is an inverted index of every sentence in the corpus, ranked
 // with BM25.
 type sentIndex struct {
 	docs   []sentDoc
-	post   map[string][]posting
+	post   map[string][]posting // term → sentences, highest impact first (after finish)
 	avgLen float64
 }
 
 func (s *sentIndex) add(art, sent int, text string) {
 	ts := terms(text)
-	doc := len(s.docs)
-	s.docs = append(s.docs, sentDoc{art: art, sent: sent, length: len(ts)})
-	tf := map[string]int{}
-	for _, t := range ts {
-		tf[t]++
-	}
-	for t, n := range tf {
-		s.post[t] = append(s.post[t], posting{doc: doc, tf: n})
+	doc := int32(len(s.docs))
+	s.docs = append(s.docs, sentDoc{art: int32(art), sent: int32(sent), length: int32(len(ts))})
+	for k, t := range ts {
+		if slices.Contains(ts[:k], t) {
+			continue // counted at its first occurrence
+		}
+		n := 1
+		for _, u := range ts[k+1:] {
+			if u == t {
+				n++
+			}
+		}
+		s.post[t] = append(s.post[t], posting{doc: doc, tf: int32(n)})
 	}
 }
 
-// finish computes the average length; call it once after the last add.
+// finish computes the average length and puts every posting list in
+// impact order; call it once after the last add.
 func (s *sentIndex) finish() {
 	total := 0
 	for _, d := range s.docs {
-		total += d.length
+		total += int(d.length)
 	}
 	if len(s.docs) > 0 {
 		s.avgLen = float64(total) / float64(len(s.docs))
 	}
+	type ranked struct {
+		impact float64
+		p      posting
+	}
+	var buf []ranked
+	for _, ps := range s.post {
+		if len(ps) < 2 {
+			continue
+		}
+		buf = buf[:0]
+		for _, p := range ps {
+			buf = append(buf, ranked{s.impact(p), p})
+		}
+		slices.SortFunc(buf, func(a, b ranked) int {
+			return cmp.Or(cmp.Compare(b.impact, a.impact), cmp.Compare(a.p.doc, b.p.doc))
+		})
+		for i := range ps {
+			ps[i] = buf[i].p
+		}
+	}
+}
+
+// impact is the length-normalised term frequency of a posting: its BM25
+// score but for the term's IDF, which is the same for all of a term's
+// postings.
+func (s *sentIndex) impact(p posting) float64 {
+	tf := float64(p.tf)
+	norm := 1 - bm25B + bm25B*float64(s.docs[p.doc].length)/max(s.avgLen, 1)
+	return tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 }
 
 // hit is a scored sentence.
@@ -152,8 +223,9 @@ type hit struct {
 	score float64
 }
 
-// rank scores every sentence holding a query term, best first; ties keep
-// corpus order so results are deterministic.
+// rank scores the sentences holding a query term (the rankDepth best of
+// each term), best first; ties keep corpus order so results are
+// deterministic.
 func (s *sentIndex) rank(q []string) []hit {
 	n := float64(len(s.docs))
 	score := map[int]float64{}
@@ -164,10 +236,8 @@ func (s *sentIndex) rank(q []string) []hit {
 		}
 		df := float64(len(ps))
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		for _, p := range ps {
-			tf := float64(p.tf)
-			norm := 1 - bm25B + bm25B*float64(s.docs[p.doc].length)/max(s.avgLen, 1)
-			score[p.doc] += idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+		for _, p := range ps[:min(len(ps), rankDepth)] {
+			score[int(p.doc)] += idf * s.impact(p)
 		}
 	}
 	hits := make([]hit, 0, len(score))

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"hash/fnv"
 	"strings"
 	"unicode"
 )
@@ -18,6 +17,12 @@ const (
 	minHashes     = 128 // signature length: the estimate's standard error is about 0.04 at J = 0.8
 	minHashBands  = 32  // LSH bands of minHashes/minHashBands rows: pairs at J ≥ 0.5 collide with probability > 0.87
 	duplicateJacc = 0.8 // estimated Jaccard at or over which two texts are copies of one story
+)
+
+// The FNV-1a 64-bit parameters (hash/fnv).
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
 )
 
 // signature is a MinHash signature; the zero value is the signature of a
@@ -57,12 +62,16 @@ func minHash(text string) signature {
 		sig[i] = ^uint64(0)
 	}
 	for i := 0; i+shingleWords <= len(words); i++ {
-		h := fnv.New64a()
+		// FNV-1a of the shingle's words, each followed by a zero byte
+		// (hash/fnv's New64a, inlined: no allocation per shingle).
+		x := uint64(fnvOffset64)
 		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for k := 0; k < len(w); k++ {
+				x ^= uint64(w[k])
+				x *= fnvPrime64
+			}
+			x *= fnvPrime64 // x ^= 0 is a no-op
 		}
-		x := h.Sum64()
 		for k, ab := range minHashSeeds {
 			// The low bits of a·x+b are poorly mixed; rotating lets the
 			// high bits decide the minimum.

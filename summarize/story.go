@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ const (
 	personWeight    = 2                    // a named person or organisation counts as two words
 	storyLead       = 3                    // sentences of an article's lead in its vector
 	storyKeys       = 12                   // an article's heaviest terms, through which it meets candidates
+	storyCandidates = 64                   // per term, the latest articles an article is compared with
 )
 
 // Stories groups articles about the same events, across days and outlets,
@@ -76,25 +78,38 @@ func Stories(arts []corpus.Article, ans []*Analysis) []Story {
 	}
 	docs := storyDocs(arts, ans)
 	// Compare an article only with the earlier ones that share one of its
-	// or their heaviest terms: two articles alike enough to link share
-	// their defining words, and this keeps clustering from comparing every
-	// pair of a large corpus.
-	postings := map[string][]int{}
-	seen := make([]int, n) // the article a candidate was last collected for, +1
+	// or their heaviest terms, published within storyWindow, and per term
+	// only with the storyCandidates latest of them: two articles alike
+	// enough to link share their defining words, and a term so common that
+	// more articles share it says little about which story an article is
+	// in (its story's rarer terms, a name or a place, find it). This keeps
+	// the work per article bounded however large the corpus grows.
+	postings := map[int32][]int{}
+	from := map[int32]int{} // where the part of a posting within storyWindow starts
+	seen := make([]int, n)  // the article a candidate was last collected for, +1
 	for _, i := range order {
-		keys := topTerms(docs[i].vec, storyKeys)
-		for _, k := range keys {
-			for _, j := range postings[k] {
+		day := arts[i].Published
+		for _, k := range docs[i].top {
+			ps := postings[k]
+			if !day.IsZero() { // undated articles come last in order and compare with all
+				lo := from[k]
+				for lo < len(ps) && day.Sub(arts[ps[lo]].Published) > storyWindow {
+					lo++
+				}
+				from[k] = lo
+				ps = ps[lo:]
+			}
+			for _, j := range ps[max(0, len(ps)-storyCandidates):] {
 				if seen[j] == i+1 {
 					continue
 				}
 				seen[j] = i + 1
-				if linked(arts[i], arts[j], docs[i], docs[j]) {
+				if linked(arts[i], arts[j], &docs[i], &docs[j]) {
 					union(i, j)
 				}
 			}
 		}
-		for _, k := range keys {
+		for _, k := range docs[i].top {
 			postings[k] = append(postings[k], i)
 		}
 	}
@@ -105,7 +120,7 @@ func Stories(arts []corpus.Article, ans []*Analysis) []Story {
 	}
 	out := make([]Story, 0, len(groups))
 	for _, members := range groups {
-		out = append(out, buildStory(arts, ans, members, sigs))
+		out = append(out, buildStory(arts, ans, members, func(a int) signature { return sigs[a] }))
 	}
 	slices.SortFunc(out, func(a, b Story) int {
 		return cmp.Or(cmp.Compare(btoi(a.Last.IsZero()), btoi(b.Last.IsZero())), b.Last.Compare(a.Last), strings.Compare(a.ID, b.ID))
@@ -127,19 +142,46 @@ func StoryIDs(stories []Story, n int) []string {
 	return out
 }
 
-// storyDoc is what story clustering compares of an article.
+// storyDoc is what story clustering compares of an article: its TF-IDF
+// vector, sparse (term IDs ascending, with their weights), its norm, its
+// storyKeys heaviest terms and the people and organisations it names.
 type storyDoc struct {
-	vec   bag
-	names map[string]bool // people and organisations named, by normKey
+	terms   []int32
+	weights []float64
+	norm    float64
+	top     []int32
+	names   map[string]bool // by normKey
+}
+
+// cosine returns the cosine similarity of two documents of one storyDocs
+// call, 0 when either is empty.
+func (x *storyDoc) cosine(y *storyDoc) float64 {
+	if x.norm == 0 || y.norm == 0 {
+		return 0
+	}
+	dot := 0.0
+	for i, j := 0, 0; i < len(x.terms) && j < len(y.terms); {
+		switch {
+		case x.terms[i] < y.terms[j]:
+			i++
+		case x.terms[i] > y.terms[j]:
+			j++
+		default:
+			dot += x.weights[i] * y.weights[j]
+			i++
+			j++
+		}
+	}
+	return dot / (x.norm * y.norm)
 }
 
 // linked reports whether two articles belong to one story by their words,
 // actors and dates. An undated article may join any story, but only
 // through a shared name.
-func linked(a, b corpus.Article, x, y storyDoc) bool {
+func linked(a, b corpus.Article, x, y *storyDoc) bool {
 	dated := !a.Published.IsZero() && !b.Published.IsZero()
 	gap := a.Published.Sub(b.Published).Abs()
-	if dated && gap > storyWindow || cosine(x.vec, y.vec) < storySimilarity {
+	if dated && gap > storyWindow || x.cosine(y) < storySimilarity {
 		return false
 	}
 	if dated && gap <= storyBurst {
@@ -153,15 +195,28 @@ func linked(a, b corpus.Article, x, y storyDoc) bool {
 	return false
 }
 
-// storyDocs returns each article's document vector and names.
+// storyDocs returns each article's document vector, heaviest terms and
+// names. Weights are TF-IDF as weigh computes them.
 func storyDocs(arts []corpus.Article, ans []*Analysis) []storyDoc {
 	docs := make([]storyDoc, len(arts))
-	bags := make([]bag, len(arts))
-	df := map[string]int{}
+	counts := make([]map[int32]float64, len(arts))
+	ids := map[string]int32{}
+	var vocab []string
+	var df []int
+	id := func(w string) int32 {
+		t, ok := ids[w]
+		if !ok {
+			t = int32(len(vocab))
+			ids[w] = t
+			vocab = append(vocab, w)
+			df = append(df, 0)
+		}
+		return t
+	}
 	for i := range arts {
-		b := bag{}
+		b := map[int32]float64{}
 		for _, w := range contentWords(arts[i].Title) {
-			b[w] += titleWeight
+			b[id(w)] += titleWeight
 		}
 		an := ans[i]
 		idx := slices.Clone(an.Summary)
@@ -172,24 +227,40 @@ func storyDocs(arts []corpus.Article, ans []*Analysis) []storyDoc {
 		for _, s := range slices.Compact(idx) {
 			if s >= 0 && s < len(an.Sentences) {
 				for _, w := range contentWords(an.Sentences[s].Text) {
-					b[w]++
+					b[id(w)]++
 				}
 			}
 		}
 		names := map[string]bool{}
 		for _, p := range an.People {
 			if k := normKey(p.Name); k != "" {
-				b["person:"+k] += personWeight
+				b[id("person:"+k)] += personWeight
 				names[k] = true
 			}
 		}
-		for w := range b {
-			df[w]++
+		for t := range b {
+			df[t]++
 		}
-		bags[i] = b
-		docs[i] = storyDoc{vec: b, names: names}
+		counts[i] = b
+		docs[i].names = names
 	}
-	weigh(bags, df, len(arts))
+	n := float64(len(arts))
+	for i, b := range counts {
+		d := &docs[i]
+		d.terms = make([]int32, 0, len(b))
+		for t := range b {
+			d.terms = append(d.terms, t)
+		}
+		slices.Sort(d.terms)
+		d.weights = make([]float64, len(d.terms))
+		for k, t := range d.terms {
+			w := b[t] * (math.Log((1+n)/(1+float64(df[t]))) + 1)
+			d.weights[k] = w
+			d.norm += w * w
+		}
+		d.norm = math.Sqrt(d.norm)
+		d.top = topTerms(d, vocab, storyKeys)
+	}
 	return docs
 }
 
@@ -208,15 +279,19 @@ func compareArticles(a, b corpus.Article) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// topTerms returns up to k of v's terms with the largest weights, heaviest
-// first, ties broken by the term so the result is deterministic.
-func topTerms(v bag, k int) []string {
-	terms := make([]string, 0, len(v))
-	for t := range v {
-		terms = append(terms, t)
+// topTerms returns up to k of d's terms with the largest weights,
+// heaviest first, ties broken by the term so the result is deterministic.
+func topTerms(d *storyDoc, vocab []string, k int) []int32 {
+	order := make([]int, len(d.terms))
+	for i := range order {
+		order[i] = i
 	}
-	slices.SortFunc(terms, func(a, b string) int {
-		return cmp.Or(cmp.Compare(v[b], v[a]), strings.Compare(a, b))
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(d.weights[b], d.weights[a]), strings.Compare(vocab[d.terms[a]], vocab[d.terms[b]]))
 	})
-	return terms[:min(k, len(terms))]
+	out := make([]int32, 0, min(k, len(order)))
+	for _, i := range order[:min(k, len(order))] {
+		out = append(out, d.terms[i])
+	}
+	return out
 }

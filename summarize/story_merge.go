@@ -67,30 +67,20 @@ type StoryEvent struct {
 // story. ans[i] must be the analysis of arts[i]; members are indices into
 // arts, at least one. The story's ID is that of its earliest member.
 func NewStory(arts []corpus.Article, ans []*Analysis, members []int) Story {
-	sigs := make([]signature, len(arts))
+	sigs := make(map[int]signature, len(members)) // not a slice of len(arts): a digest makes many small stories of a large corpus
 	for _, a := range members {
 		sigs[a] = minHash(arts[a].Body)
 	}
-	return buildStory(arts, ans, members, sigs)
+	return buildStory(arts, ans, members, func(a int) signature { return sigs[a] })
 }
 
-// buildStory merges the analyses of a story's members; sigs holds at least
-// the members' MinHash signatures.
-func buildStory(arts []corpus.Article, ans []*Analysis, members []int, sigs []signature) Story {
+// buildStory merges the analyses of a story's members; sig returns at
+// least the members' MinHash signatures.
+func buildStory(arts []corpus.Article, ans []*Analysis, members []int, sig func(int) signature) Story {
 	members = slices.Clone(members)
 	slices.SortStableFunc(members, func(a, b int) int { return compareArticles(arts[a], arts[b]) })
 	s := Story{ID: "s-" + arts[members[0]].ID, Title: arts[members[len(members)-1]].Title, Articles: members}
-	for x, b := range members {
-		for _, a := range members[:x] {
-			if _, isCopy := s.Copies[a]; !isCopy && sigs[a].jaccard(sigs[b]) >= duplicateJacc {
-				if s.Copies == nil {
-					s.Copies = map[int]int{}
-				}
-				s.Copies[b] = a
-				break
-			}
-		}
-	}
+	s.Copies = copiesAmong(members, sig)
 	for _, a := range members {
 		if p := arts[a].Published; !p.IsZero() {
 			if s.First.IsZero() {
@@ -121,6 +111,51 @@ func buildStory(arts []corpus.Article, ans []*Analysis, members []int, sigs []si
 	return s
 }
 
+// copiesAmong returns which members (earliest first) reprint an earlier
+// one: each member is a copy of the first earlier member that is no copy
+// itself and whose MinHash signature agrees at duplicateJacc or more, nil
+// when none is. A story of many articles finds the pairs to check by LSH
+// banding (see nearDuplicates) rather than comparing every pair.
+func copiesAmong(members []int, sig func(int) signature) map[int]int {
+	var copies map[int]int
+	isCopy := func(a int) bool { _, ok := copies[a]; return ok }
+	mark := func(b, a int) {
+		if copies == nil {
+			copies = map[int]int{}
+		}
+		copies[b] = a
+	}
+	if len(members) <= 64 {
+		for x, b := range members {
+			for _, a := range members[:x] {
+				if !isCopy(a) && sig(a).jaccard(sig(b)) >= duplicateJacc {
+					mark(b, a)
+					break
+				}
+			}
+		}
+		return copies
+	}
+	sigs := make([]signature, len(members))
+	for x, a := range members {
+		sigs[x] = sig(a)
+	}
+	earlier := make([][]int, len(members)) // position → positions of earlier near-duplicates
+	for _, p := range nearDuplicates(sigs) {
+		earlier[p[1]] = append(earlier[p[1]], p[0])
+	}
+	for x, b := range members {
+		slices.Sort(earlier[x])
+		for _, y := range earlier[x] {
+			if a := members[y]; !isCopy(a) {
+				mark(b, a)
+				break
+			}
+		}
+	}
+	return copies
+}
+
 // storyPeople counts the mentions of each name across the articles,
 // folding a one-word name into the one longer name of the story ending in
 // it ("Jobs" into "Steve Jobs").
@@ -137,17 +172,17 @@ func storyPeople(ans []*Analysis, own []int) []StoryPerson {
 			sp.Mentions += len(p.Sentences)
 		}
 	}
+	byLast := map[string][]string{} // last word → the names of several words ending in it
+	for k := range count {
+		if i := strings.LastIndexByte(k, ' '); i >= 0 {
+			byLast[k[i+1:]] = append(byLast[k[i+1:]], k)
+		}
+	}
 	for k, sp := range count {
 		if strings.Contains(k, " ") {
 			continue
 		}
-		var into []string
-		for k2 := range count {
-			if strings.HasSuffix(k2, " "+k) {
-				into = append(into, k2)
-			}
-		}
-		if len(into) == 1 {
+		if into := byLast[k]; len(into) == 1 {
 			count[into[0]].Mentions += sp.Mentions
 			delete(count, k)
 		}

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -135,22 +136,30 @@ func TestLinked(t *testing.T) {
 		}
 		return d
 	}
-	words := bag{"storm": 1, "power": 1, "home": 1}
-	other := bag{"budget": 1, "tax": 1}
+	// Term IDs: storm, power, home; budget, tax.
+	doc := func(terms []int32, names map[string]bool) storyDoc {
+		d := storyDoc{terms: terms, names: names}
+		for range terms {
+			d.weights = append(d.weights, 1)
+		}
+		d.norm = math.Sqrt(float64(len(terms)))
+		return d
+	}
 	named := map[string]bool{"northgrid": true}
+	words, other := []int32{0, 1, 2}, []int32{3, 4}
 	tests := []struct {
 		name   string
 		da, db string
 		x, y   storyDoc
 		want   bool
 	}{
-		{"same words within days", "2024-01-15", "2024-01-18", storyDoc{vec: words}, storyDoc{vec: words}, true},
-		{"same words months apart, no shared name", "2024-01-15", "2024-11-04", storyDoc{vec: words}, storyDoc{vec: words}, false},
-		{"same words months apart, shared name", "2024-01-15", "2024-11-04", storyDoc{words, named}, storyDoc{words, named}, true},
-		{"beyond the window", "2023-01-15", "2024-11-04", storyDoc{words, named}, storyDoc{words, named}, false},
-		{"other words", "2024-01-15", "2024-01-15", storyDoc{words, named}, storyDoc{other, named}, false},
-		{"undated, no shared name", "", "2024-01-15", storyDoc{vec: words}, storyDoc{vec: words}, false},
-		{"undated, shared name", "", "2024-01-15", storyDoc{words, named}, storyDoc{words, named}, true},
+		{"same words within days", "2024-01-15", "2024-01-18", doc(words, nil), doc(words, nil), true},
+		{"same words months apart, no shared name", "2024-01-15", "2024-11-04", doc(words, nil), doc(words, nil), false},
+		{"same words months apart, shared name", "2024-01-15", "2024-11-04", doc(words, named), doc(words, named), true},
+		{"beyond the window", "2023-01-15", "2024-11-04", doc(words, named), doc(words, named), false},
+		{"other words", "2024-01-15", "2024-01-15", doc(words, named), doc(other, named), false},
+		{"undated, no shared name", "", "2024-01-15", doc(words, nil), doc(words, nil), false},
+		{"undated, shared name", "", "2024-01-15", doc(words, named), doc(words, named), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +168,7 @@ func TestLinked(t *testing.T) {
 				a.Published = day(tt.da)
 			}
 			b.Published = day(tt.db)
-			if got := linked(a, b, tt.x, tt.y); got != tt.want {
+			if got := linked(a, b, &tt.x, &tt.y); got != tt.want {
 				t.Errorf("linked(%s, %s) = %v, want %v", tt.da, tt.db, got, tt.want)
 			}
 		})
