@@ -140,20 +140,27 @@ func (a *Analysis) SummaryText() []string {
 }
 
 // Analyze extracts the facts of one article. It is deterministic: the same
-// article always gives the same Analysis.
+// article always gives the same Analysis. The Analysis keeps nothing alive
+// but its own values and a.Body, which its strings are slices of wherever
+// they repeat the body's text.
 func Analyze(a corpus.Article) *Analysis {
 	sents := Sentences(a.Body)
-	reg := newRegistry(sents)
+	lows := lowerSentences(sents)
+	reg := newRegistryLow(sents, lows)
 	an := &Analysis{
 		ArticleID: a.ID,
 		Published: a.Published,
 		Sentences: sents,
 	}
 	an.Quotes = findQuotes(sents, reg)
-	times := scanArticle(sents, a.Published)
+	times, timeToks := scanArticleInto(sents, lows, a.Published, pooledTimeToks(timeTokCap(sents)))
 	an.Deadlines = findDeadlinesIn(sents, times, reg, a.Published, dlOptions{})
 	an.Events = findEventsIn(sents, times)
 	an.People = reg.people()
-	an.Summary = rank(a.Title, sents, an.timely(), 3)
+	an.Summary = rankLow(a.Title, sents, lows, an.timely(), 3)
+	shareBody(an, a.Body, reg.d)
+	// Nothing of the analysis points into the token arrays: reuse them.
+	releaseToks(reg.d.toks)
+	releaseTimeToks(timeToks)
 	return an
 }

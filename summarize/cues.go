@@ -25,6 +25,13 @@ type frame struct {
 	lead    [2]int // words before a parenthetical cue that belong to the content ("By this time, officials said, …")
 }
 
+// cueFilter and cueNounFilter turn most words away before a lookup in the
+// lexicon's reporting verbs and nouns: findFrames tries every word.
+var (
+	cueFilter     = newWordFilter(lx.cues)
+	cueNounFilter = newWordFilter(lx.cueNouns)
+)
+
 // findFrames finds the reporting frames of sentence s, resolves their
 // speakers, and records pronoun mentions on the way.
 func (r *registry) findFrames(s int) []frame {
@@ -40,10 +47,15 @@ func (r *registry) findFrames(s int) []frame {
 		l := t.lower()
 		var f frame
 		ok := false
-		switch c, isCue := lx.cues[l]; {
+		var c cue
+		isCue := false
+		if cueFilter.mayHave(l) {
+			c, isCue = lx.cues[l]
+		}
+		switch {
 		case l == "according" && i+1 < b && d.toks[i+1].s == "to":
 			f, ok = r.according(i, a, b)
-		case lx.cueNouns[l] && i > a && d.toks[i-1].poss && i+1 < b && d.toks[i+1].is("that"):
+		case cueNounFilter.mayHave(l) && lx.cueNouns[l] && i > a && d.toks[i-1].poss && i+1 < b && d.toks[i+1].is("that"):
 			np := r.npBefore(i-1, a)
 			f, ok = frame{cue: i, cueText: t.s, class: cueSay, kind: fPossessive, subj: np, content: [2]int{i + 2, r.clauseEnd(i+2, a, b)}}, true
 		case isCue && !t.isCap():

@@ -14,6 +14,7 @@ type tdoc struct {
 	text    string
 	toks    []tk
 	sentTok [][2]int // token span of each sentence
+	sentOff []int    // byte offset of each sentence in text
 	quotes  []qspan  // top-level quotations, in text order
 	inQuote []bool   // token lies inside a top-level quotation
 }
@@ -94,14 +95,15 @@ func (t *tk) is(words ...string) bool {
 }
 
 // buildDoc lays out sents and tokenizes them. The sentences' own offsets are
-// not trusted: callers may build Sentences by hand.
-func buildDoc(sents []Sentence) *tdoc {
-	d := &tdoc{sents: sents, sentTok: make([][2]int, len(sents))}
+// not trusted: callers may build Sentences by hand. lows is the sentences
+// in lower case (lowerSentences), or nil to lower them here.
+func buildDoc(sents []Sentence, lows []lowSent) *tdoc {
+	d := &tdoc{sents: sents, sentTok: make([][2]int, len(sents)), sentOff: make([]int, len(sents))}
 	size := 0
 	for _, s := range sents {
 		size += len(s.Text) + 2
 	}
-	d.toks = make([]tk, 0, size/5) // about one token per five bytes of news text
+	d.toks = pooledToks(size / 5) // about one token per five bytes of news text
 	var b strings.Builder
 	b.Grow(size)
 	for i, s := range sents {
@@ -113,9 +115,11 @@ func buildDoc(sents []Sentence) *tdoc {
 			}
 		}
 		off := b.Len()
+		d.sentOff[i] = off
 		b.WriteString(s.Text)
 		first := len(d.toks)
-		d.toks = tokenize(s.Text, off, i, d.toks)
+		low, same := lowerOf(lows, i, s.Text)
+		d.toks = tokenize(s.Text, low, same, off, i, d.toks)
 		d.sentTok[i] = [2]int{first, len(d.toks)}
 	}
 	d.text = b.String()
@@ -129,9 +133,9 @@ func buildDoc(sents []Sentence) *tdoc {
 	return d
 }
 
-// tokenize appends the tokens of s (a sentence placed at offset base) to out.
-func tokenize(s string, base, sent int, out []tk) []tk {
-	low, same := lowerSameWidth(s)
+// tokenize appends the tokens of s (a sentence placed at offset base) to out;
+// low and same are lowerSameWidth(s).
+func tokenize(s, low string, same bool, base, sent int, out []tk) []tk {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -199,6 +203,11 @@ func wordSpan(s string, i int) int {
 	j := i
 	digits := true
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			digits = digits && c <= '9' // an ASCII letter or digit, without decoding
+			j++
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			digits = digits && unicode.IsDigit(r)

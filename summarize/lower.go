@@ -24,33 +24,93 @@ func lowerSameWidth(s string) (low string, same bool) {
 	if i == len(s) {
 		return s, true // already lower case, and ASCII
 	}
-	buf := make([]byte, len(s))
-	copy(buf, s[:i])
+	buf, same := appendLower(make([]byte, 0, len(s)), s, i)
+	if !same {
+		return s, false
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), true // buf is never written again
+}
+
+// lowSent is one sentence in lower case as lowerSameWidth returns it.
+type lowSent struct {
+	s    string
+	same bool
+}
+
+// lowerSentences lowers every sentence once (lowerSameWidth), for the
+// tokenizers of the people, time and summary rules to share, in one
+// allocation for the article.
+func lowerSentences(sents []Sentence) []lowSent {
+	size := 0
+	for _, s := range sents {
+		size += len(s.Text)
+	}
+	arena := make([]byte, 0, size)
+	out := make([]lowSent, len(sents))
+	for k, sent := range sents {
+		s := sent.Text
+		i := 0
+		for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+			i++
+		}
+		if i == len(s) {
+			out[k] = lowSent{s, true} // already lower case, and ASCII
+			continue
+		}
+		start := len(arena)
+		buf, same := appendLower(arena, s, i)
+		if !same {
+			arena = arena[:start] // not referenced: written over by the next sentence
+			out[k] = lowSent{s, false}
+			continue
+		}
+		arena = buf
+		// The arena holds every sentence: it never grows, and bytes once
+		// lowered are never written again.
+		out[k] = lowSent{unsafe.String(&arena[start], len(s)), true}
+	}
+	return out
+}
+
+// lowerOf returns the lower case of sentence i as lowerSameWidth would:
+// from lows when given (lowerSentences), else computed.
+func lowerOf(lows []lowSent, i int, s string) (string, bool) {
+	if lows != nil {
+		return lows[i].s, lows[i].same
+	}
+	return lowerSameWidth(s)
+}
+
+// appendLower appends the lower case of s to buf, s[:i] being known to be
+// lower-case ASCII, and reports whether lowering kept the width of every
+// rune (see lowerSameWidth); when it did not, what it appended is partial.
+func appendLower(buf []byte, s string, i int) ([]byte, bool) {
+	buf = append(buf, s[:i]...)
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			buf[i] = c
+			buf = append(buf, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
-			return s, false // strings.ToLower widens an invalid byte to U+FFFD
+			return buf, false // strings.ToLower widens an invalid byte to U+FFFD
 		}
 		if l := unicode.ToLower(r); l != r {
 			if utf8.RuneLen(l) != n {
-				return s, false
+				return buf, false
 			}
-			utf8.EncodeRune(buf[i:], l)
+			buf = utf8.AppendRune(buf, l)
 		} else {
-			copy(buf[i:], s[i:i+n])
+			buf = append(buf, s[i:i+n]...)
 		}
 		i += n
 	}
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), true // buf is never written again
+	return buf, true
 }
 
 // foldASCII writes the lower case of w into buf and returns it, when w is

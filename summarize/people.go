@@ -59,8 +59,12 @@ type surname struct {
 // newRegistry builds the register from the article's sentences: names,
 // titles and appositives, aliases merged under the fullest name, then the
 // reporting frames and pronouns sentence by sentence.
-func newRegistry(sents []Sentence) *registry {
-	d := buildDoc(sents)
+func newRegistry(sents []Sentence) *registry { return newRegistryLow(sents, nil) }
+
+// newRegistryLow is newRegistry with the sentences already in lower case
+// (lowerSentences; nil to lower them here).
+func newRegistryLow(sents []Sentence, lows []lowSent) *registry {
+	d := buildDoc(sents, lows)
 	r := &registry{d: d, ch: newChunker(d), byName: map[string]int{}, byWord: map[string][]int{},
 		spans: make([][]nameSpan, len(sents)), ments: make([][]mref, len(sents)),
 		frames: make([][]frame, len(sents)), unknown: map[string]nameSpan{}}

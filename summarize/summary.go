@@ -60,10 +60,16 @@ const (
 // Headings, bylines, captions, fragments of a longer quotation and
 // boilerplate are never picked.
 func rank(title string, sents []Sentence, timely func(int) bool, k int) []int {
+	return rankLow(title, sents, nil, timely, k)
+}
+
+// rankLow is rank with the sentences in lower case (lowerSentences; nil to
+// lower them here).
+func rankLow(title string, sents []Sentence, lows []lowSent, timely func(int) bool, k int) []int {
 	if k <= 0 {
 		return nil
 	}
-	cand, tr := candidates(sents)
+	cand, tr := candidates(sents, lows)
 	if len(cand) == 0 {
 		return nil
 	}
@@ -97,8 +103,8 @@ func rank(title string, sents []Sentence, timely func(int) bool, k int) []int {
 // candidates returns the indices of the first maxCandidates sentences that
 // may stand in a summary, with their traits: no heading, byline or other
 // boilerplate (summarizable), no part of a quotation that runs over
-// several sentences.
-func candidates(sents []Sentence) ([]int, []traits) {
+// several sentences. lows is the sentences in lower case, or nil.
+func candidates(sents []Sentence, lows []lowSent) ([]int, []traits) {
 	var cand []int
 	var tr []traits
 	inQuote, para := false, -1
@@ -116,7 +122,11 @@ func candidates(sents []Sentence) ([]int, []traits) {
 		if opened || !summarizable(s.Text) {
 			continue
 		}
-		if t := sentenceTraits(s.Text); !t.quotePart {
+		low, same := "", false
+		if lows != nil {
+			low, same = lows[i].s, lows[i].same
+		}
+		if t := sentenceTraitsLow(s.Text, low, same); !t.quotePart {
 			cand = append(cand, i)
 			tr = append(tr, t)
 		}

@@ -96,13 +96,12 @@ func summarizable(s string) bool {
 
 // wordCount returns len(strings.Fields(s)) without building the slice.
 func wordCount(s string) int {
-	n, inWord := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
-		if !space && !inWord {
-			n++
+	n := 0
+	for i := 0; ; n++ {
+		w, next := nextField(s, i)
+		if w == "" {
+			return n
 		}
-		inWord = !space
+		i = next
 	}
-	return n
 }

@@ -46,9 +46,10 @@ var (
 )
 
 // aheadAfterSpace indexes the aheadPhrases that start with a space by
-// their first letter; the others are searched for on their own.
-var aheadAfterSpace, aheadInWord = func() (map[byte][]string, []string) {
-	m := map[byte][]string{}
+// their first letter (an array, not a map: it is read at every space of
+// every sentence); the others are searched for on their own.
+var aheadAfterSpace, aheadInWord = func() (*[256][]string, []string) {
+	var m [256][]string
 	var rest []string
 	for _, p := range aheadPhrases {
 		if len(p) > 1 && p[0] == ' ' {
@@ -57,7 +58,7 @@ var aheadAfterSpace, aheadInWord = func() (map[byte][]string, []string) {
 			rest = append(rest, p)
 		}
 	}
-	return m, rest
+	return &m, rest
 }()
 
 // hasAheadPhrase reports whether " "+low contains one of aheadPhrases,
@@ -69,15 +70,17 @@ func hasAheadPhrase(low string) bool {
 			return true
 		}
 	}
-	for i := -1; i < len(low)-1; i++ {
-		if i >= 0 && low[i] != ' ' {
-			continue
-		}
+	for i := -1; i < len(low)-1; { // i: -1 or a space
 		for _, p := range aheadAfterSpace[low[i+1]] {
 			if strings.HasPrefix(low[i+1:], p[1:]) {
 				return true
 			}
 		}
+		j := strings.IndexByte(low[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
@@ -102,6 +105,9 @@ var wordFlags = func() map[string]uint8 {
 	return m
 }()
 
+// wordFlagsFilter turns most words away before a lookup in wordFlags.
+var wordFlagsFilter = newWordFilter(wordFlags)
+
 const (
 	flagFirstPerson uint8 = 1 << iota
 	flagOpener
@@ -111,22 +117,45 @@ const (
 
 // sentenceTraits measures s. It walks the words of s with iterators rather
 // than slices: it runs for every sentence of every article.
-func sentenceTraits(s string) traits {
+func sentenceTraits(s string) traits { return sentenceTraitsLow(s, "", false) }
+
+// sentenceTraitsLow is sentenceTraits with s in lower case given: low and
+// same as lowerSameWidth(s) returns them, or same false to lower s here.
+func sentenceTraitsLow(s, lowS string, same bool) traits {
 	var t traits
 	caps := 0
-	for w := range strings.FieldsSeq(s) {
+	for i := 0; ; {
+		w, next := nextField(s, i)
+		if w == "" {
+			break
+		}
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); t.words > 0 && unicode.IsUpper(r) {
 			caps++
 		}
 		t.words++
+		i = next
 	}
 	t.names = caps >= 2
 	t.question = strings.HasSuffix(strings.TrimRight(s, `"”’')]`), "?")
 	t.quoteShare, t.quotePart = quoting(s)
-	low := strings.ToLower(strings.TrimLeft(s, "\"“‘'([«"))
+	trimmed := strings.TrimLeft(s, "\"“‘'([«")
+	var low string
+	if same {
+		low = lowS[len(s)-len(trimmed):] // the marks trimmed are whole runes
+	} else {
+		low = strings.ToLower(trimmed)
+	}
 	k := 0
-	for w := range strings.FieldsFuncSeq(low, notWordRune) {
-		f := wordFlags[w]
+	for i := 0; ; {
+		w, next := nextWord(low, i)
+		if w == "" {
+			break
+		}
+		i = next
+		var f uint8
+		if wordFlagsFilter.mayHave(w) {
+			f = wordFlags[w]
+		}
 		if k == 0 && f&flagFirstPerson != 0 {
 			t.quoteShare = 1 // a letter or statement printed without quotation marks: not the reporter's voice
 		}
@@ -161,23 +190,34 @@ func quoting(s string) (share float64, part bool) {
 	double, single, unopened := 0, 0, false
 	inside, total := 0, 0
 	prev := ' '
-	r, size := utf8.DecodeRuneInString(s)
 	for i := 0; i < len(s); {
 		// Runes as []rune(s) gives them: an invalid byte is a RuneError.
-		next, nsize := ' ', 0
-		if i+size < len(s) {
-			next, nsize = utf8.DecodeRuneInString(s[i+size:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r == '"' && double > 0, r == '”' && double > 0:
+		case r < utf8.RuneSelf: // of ASCII only '"', letters and digits count
+			switch {
+			case r == '"' && double > 0:
+				double--
+			case r == '"':
+				double++
+			case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+				total++
+				if double > 0 || single > 0 {
+					inside++
+				}
+			}
+		case r == '”' && double > 0:
 			double--
-		case r == '"', r == '“':
+		case r == '“':
 			double++
 		case r == '”':
 			unopened = true
 		case r == '‘' && !unicode.IsLetter(prev):
 			single++
-		case r == '’' && single > 0 && !unicode.IsLetter(next):
+		case r == '’' && single > 0 && !unicode.IsLetter(runeAt(s, i+size)):
 			single--
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			total++
@@ -186,7 +226,7 @@ func quoting(s string) (share float64, part bool) {
 			}
 		}
 		i += size
-		prev, r, size = r, next, nsize
+		prev = r
 	}
 	part = double > 0 || single > 0 || unopened
 	if total == 0 {
@@ -195,12 +235,44 @@ func quoting(s string) (share float64, part bool) {
 	return float64(inside) / float64(total), part
 }
 
+// runeAt returns the rune at byte i of s, or a space past its end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
 // hasFigure reports whether s holds a number written in digits that is not
 // a year: a year dates a sentence, which Analysis.timely judges, rather
 // than giving a figure.
 func hasFigure(s string) bool {
-	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) {
-		f = strings.Trim(f, ".,")
+	for i := 0; i < len(s); {
+		// A run of digits, periods and commas, as strings.FieldsFunc cuts
+		// it, found without decoding ASCII.
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if '0' <= c && c <= '9' || c == '.' || c == ',' {
+					j++
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		if j == i {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		f := strings.Trim(s[i:j], ".,")
+		i = j
 		if f == "" {
 			continue
 		}

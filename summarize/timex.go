@@ -94,6 +94,12 @@ func tokenizeTimes(s string) []timeToken {
 // appendTimeTokens appends the tokens of s (tokenizeTimes) to out.
 func appendTimeTokens(out []timeToken, s string) []timeToken {
 	low, same := lowerSameWidth(s)
+	return appendTimeTokensLow(out, s, low, same)
+}
+
+// appendTimeTokensLow is appendTimeTokens with low, same = lowerSameWidth(s)
+// given.
+func appendTimeTokensLow(out []timeToken, s, low string, same bool) []timeToken {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -103,6 +109,10 @@ func appendTimeTokens(out []timeToken, s string) []timeToken {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+					j++ // an ASCII letter or digit, without decoding
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 					j += n2
@@ -262,12 +272,15 @@ func (tg *tagger) mayStart(i int) bool {
 	if c := l[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if timeStarts[l] {
+	if timeStartsFilter.mayHave(l) && timeStarts[l] {
 		return true
 	}
 	b := tg.base(i)
-	return len(b) != len(l) && timeStarts[b]
+	return len(b) != len(l) && timeStartsFilter.mayHave(b) && timeStarts[b]
 }
+
+// timeStartsFilter turns most words away before a lookup in timeStarts.
+var timeStartsFilter = newWordFilter(timeStarts)
 
 // timeStarts are the words a time expression can start with, read from
 // the rules: periodEdge (the, edge words, early, late, mid), relative,

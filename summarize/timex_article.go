@@ -16,21 +16,40 @@ type sentTimes struct {
 // write left is a tagger's tense marks, found on first use (tagger.tense):
 // share the result within one goroutine, as Analyze does.
 func scanArticle(sents []Sentence, published time.Time) []sentTimes {
+	out, _ := scanArticleInto(sents, nil, published, nil)
+	return out
+}
+
+// scanArticleInto is scanArticle with the sentences in lower case (lows,
+// from lowerSentences; nil to lower them here) and the token array taken
+// from buf's (which must be empty; nil to allocate one). It also returns
+// the array as filled, which the result's taggers hold: the caller may
+// reuse it only once it no longer uses the result.
+func scanArticleInto(sents []Sentence, lows []lowSent, published time.Time, buf []timeToken) ([]sentTimes, []timeToken) {
 	out := make([]sentTimes, len(sents))
+	// One token array for the article, each sentence a capped window of
+	// it: one allocation, not one a sentence. When it grows the earlier
+	// windows keep the old array, which is never written again.
+	if buf == nil {
+		buf = make([]timeToken, 0, timeTokCap(sents))
+	}
+	for i, s := range sents {
+		from := len(buf)
+		low, same := lowerOf(lows, i, s.Text)
+		buf = appendTimeTokensLow(buf, s.Text, low, same)
+		out[i].tg, out[i].xs = scanTokens(s.Text, buf[from:len(buf):len(buf)], published)
+	}
+	return out, buf
+}
+
+// timeTokCap is room for the time tokens of sents: news text has about one
+// every five bytes.
+func timeTokCap(sents []Sentence) int {
 	size := 0
 	for _, s := range sents {
 		size += len(s.Text)
 	}
-	// One token array for the article, each sentence a capped window of
-	// it: one allocation, not one a sentence. When it grows the earlier
-	// windows keep the old array, which is never written again.
-	buf := make([]timeToken, 0, size/4+len(sents))
-	for i, s := range sents {
-		from := len(buf)
-		buf = appendTimeTokens(buf, s.Text)
-		out[i].tg, out[i].xs = scanTokens(s.Text, buf[from:len(buf):len(buf)], published)
-	}
-	return out
+	return size/4 + len(sents)
 }
 
 // own returns a copy of the sentence's expressions that the caller may

@@ -85,7 +85,8 @@ func (v termVec) cosine(u termVec) float64 {
 // tfidf returns a stemmed TF-IDF vector for each text, the texts being the
 // documents (the IDF of weigh).
 func tfidf(texts []string) []termVec {
-	ids := map[string]int32{}
+	ids := pooledTermIDs()
+	defer releaseTermIDs(ids)
 	var df []int
 	vecs := make([]termVec, len(texts))
 	var words []string

@@ -39,3 +39,29 @@ var (
 	timeWords = wordsOf("yesterday today tonight monday tuesday wednesday thursday friday saturday sunday " +
 		"morning afternoon evening night week month year weekend earlier later recently")
 )
+
+// wordFilter is a quick, exact test that a word is not in a set of words:
+// bit n of filter[c] is set when a word of the set has n bytes (n < 63; bit
+// 63 stands for any longer length) and starts with byte c. A lookup in it
+// costs no hashing, and most words of a sentence fail it.
+type wordFilter [256]uint64
+
+// newWordFilter returns the filter of the words that are keys of sets.
+func newWordFilter[V any](sets ...map[string]V) *wordFilter {
+	var f wordFilter
+	for _, set := range sets {
+		for w := range set {
+			if w != "" {
+				f[w[0]] |= lengthBit(len(w))
+			}
+		}
+	}
+	return &f
+}
+
+func lengthBit(n int) uint64 { return 1 << min(n, 63) }
+
+// mayHave reports whether w may be in the set: false means it is not.
+func (f *wordFilter) mayHave(w string) bool {
+	return w != "" && f[w[0]]&lengthBit(len(w)) != 0
+}

@@ -1,0 +1,68 @@
+package summarize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The word scanners of sentenceTraits: strings.FieldsFunc and
+// strings.Fields one word at a time, walking ASCII bytes without decoding
+// them (summary_traits_equiv_test.go holds them to the strings functions).
+
+// nextWord returns the first word of s[i:] as strings.FieldsFunc(s,
+// notWordRune) splits it, and the offset after it; "" when there is none.
+// It walks ASCII bytes without decoding them: it runs on every sentence.
+func nextWord(s string, i int) (string, int) {
+	start := -1
+	for i < len(s) {
+		c, n := s[i], 1
+		var sep bool
+		if c < utf8.RuneSelf {
+			sep = !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'')
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sep = notWordRune(r)
+		}
+		switch {
+		case sep && start >= 0:
+			return s[start:i], i
+		case !sep && start < 0:
+			start = i
+		}
+		i += n
+	}
+	if start < 0 {
+		return "", i
+	}
+	return s[start:], i
+}
+
+// nextField returns the first field of s[i:] as strings.Fields splits it
+// (runs of anything but Unicode white space), and the offset after it; ""
+// when there is none.
+func nextField(s string, i int) (string, int) {
+	start := -1
+	for i < len(s) {
+		c, n := s[i], 1
+		var sep bool
+		if c < utf8.RuneSelf {
+			sep = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sep = unicode.IsSpace(r)
+		}
+		switch {
+		case sep && start >= 0:
+			return s[start:i], i
+		case !sep && start < 0:
+			start = i
+		}
+		i += n
+	}
+	if start < 0 {
+		return "", i
+	}
+	return s[start:], i
+}

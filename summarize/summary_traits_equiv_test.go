@@ -1,0 +1,205 @@
+package summarize
+
+import (
+	"context"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/corpus"
+)
+
+// The scanners of summary_traits.go walk bytes by hand for speed; these
+// tests hold them to the strings functions they stand for, on the devset's
+// sentences and on random text full of the runes that matter (marks,
+// non-ASCII digits and spaces, invalid bytes).
+
+// traitTexts returns the devset's sentences and deterministic random text.
+func traitTexts(t *testing.T) []string {
+	t.Helper()
+	arts, errs := corpus.Load(context.Background(), filepath.Join("..", "corpus", "testdata", "devset"))
+	if len(errs) != 0 || len(arts) == 0 {
+		t.Fatalf("load devset: %d articles, errors %v", len(arts), errs)
+	}
+	var out []string
+	for _, a := range arts {
+		for _, s := range Sentences(a.Body) {
+			out = append(out, s.Text)
+		}
+	}
+	pieces := []string{"a", "Z", "7", "٣", " ", "\u00a0", "\u2003", "\t", "\n", ".", ",", "'", "’", "“", "”", "‘", "\"", "(",
+		"[", "«", "İ", "é", "\xff", "\xe2\x80", "will", "We", "I'm", "1999", "2024", "3.5", "30,000", "also", "He", "?",
+		"set", "to", "due", "in", "is", "next", "week", "'ll", " by the end of "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestTraitScannersMatchStrings(t *testing.T) {
+	for _, s := range traitTexts(t) {
+		checkTraitScanners(t, s)
+	}
+}
+
+// FuzzTraitScanners is TestTraitScannersMatchStrings on any text.
+func FuzzTraitScanners(f *testing.F) {
+	for _, s := range []string{"“We will,” he said.", "İ \xff 30,000 ’ll", "Due to be set to 1999."} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTraitScanners)
+}
+
+// checkTraitScanners holds the hand-written scanners to the strings
+// functions on s.
+func checkTraitScanners(t *testing.T, s string) {
+	if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+		t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+	}
+	if got, want := scanAll(s, nextField), strings.Fields(s); !equalStrings(got, want) {
+		t.Errorf("fields of %q: %q, want %q", s, got, want)
+	}
+	if got, want := scanAll(s, nextWord), strings.FieldsFunc(s, notWordRune); !equalStrings(got, want) {
+		t.Errorf("words of %q: %q, want %q", s, got, want)
+	}
+	share, part := quoting(s)
+	if wantShare, wantPart := quotingRef(s); share != wantShare || part != wantPart {
+		t.Errorf("quoting(%q) = %v, %v, want %v, %v", s, share, part, wantShare, wantPart)
+	}
+	if got, want := hasFigure(s), hasFigureRef(s); got != want {
+		t.Errorf("hasFigure(%q) = %v, want %v", s, got, want)
+	}
+	low, same := lowerSameWidth(s)
+	if got, want := hasAheadPhrase(strings.ToLower(s)), hasAheadPhraseRef(strings.ToLower(s)); got != want {
+		t.Errorf("hasAheadPhrase(%q) = %v, want %v", strings.ToLower(s), got, want)
+	}
+	if got, want := sentenceTraitsLow(s, low, same), sentenceTraitsRef(s); got != want {
+		t.Errorf("traits of %q: %+v, want %+v", s, got, want)
+	}
+}
+
+func scanAll(s string, next func(string, int) (string, int)) []string {
+	var out []string
+	for i := 0; ; {
+		w, n := next(s, i)
+		if w == "" {
+			return out
+		}
+		out, i = append(out, w), n
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasFigureRef is hasFigure as strings.FieldsFunc states it.
+func hasFigureRef(s string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) {
+		f = strings.Trim(f, ".,")
+		if f == "" || len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// sentenceTraitsRef is sentenceTraits written with the strings functions.
+func sentenceTraitsRef(s string) traits {
+	var t traits
+	caps := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); t.words > 0 && unicode.IsUpper(r) {
+			caps++
+		}
+		t.words++
+	}
+	t.names = caps >= 2
+	t.question = strings.HasSuffix(strings.TrimRight(s, `"”’')]`), "?")
+	t.quoteShare, t.quotePart = quotingRef(s)
+	low := strings.ToLower(strings.TrimLeft(s, "\"“‘'([«"))
+	for k, w := range strings.FieldsFunc(low, notWordRune) {
+		f := wordFlags[w]
+		if k == 0 && f&flagFirstPerson != 0 {
+			t.quoteShare = 1
+		}
+		if k == 0 && f&flagOpener != 0 || k < 5 && w == "also" {
+			t.dependent = true
+		}
+		t.number = t.number || f&flagFigure != 0
+		t.ahead = t.ahead || f&flagAhead != 0
+	}
+	for _, p := range dependentPhrases {
+		if len(low) > len(p) && strings.HasPrefix(low, p) && (low[len(p)] == ' ' || low[len(p)] == ',') {
+			t.dependent = true
+		}
+	}
+	t.number = t.number || hasFigureRef(s)
+	t.ahead = t.ahead || hasAheadPhraseRef(low)
+	return t
+}
+
+// hasAheadPhraseRef is hasAheadPhrase as a search of " "+low.
+func hasAheadPhraseRef(low string) bool {
+	for _, p := range aheadPhrases {
+		if strings.Contains(" "+low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotingRef is quoting as it walked []rune(s), with the next rune at hand.
+func quotingRef(s string) (share float64, part bool) {
+	double, single, unopened := 0, 0, false
+	inside, total := 0, 0
+	rs := []rune(s)
+	for i, r := range rs {
+		prev, next := ' ', ' '
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case r == '"' && double > 0, r == '”' && double > 0:
+			double--
+		case r == '"', r == '“':
+			double++
+		case r == '”':
+			unopened = true
+		case r == '‘' && !unicode.IsLetter(prev):
+			single++
+		case r == '’' && single > 0 && !unicode.IsLetter(next):
+			single--
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			total++
+			if double > 0 || single > 0 {
+				inside++
+			}
+		}
+	}
+	part = double > 0 || single > 0 || unopened
+	if total == 0 {
+		return 0, part
+	}
+	return float64(inside) / float64(total), part
+}
