@@ -11,12 +11,20 @@ import (
 // recur and act as a subject or owner somewhere ("Airbus is ...", "Airbus's
 // website"): the document-level evidence a model-free tagger has.
 func (r *registry) promoteUnknown() {
+	if len(r.unknown) == 0 {
+		return
+	}
 	count := map[string]int{}
 	evidence := map[string]bool{}
 	for s := range r.spans {
 		for _, ns := range r.spans[s] {
-			key := strings.ToLower(r.nameOf(ns))
-			if _, ok := r.unknown[key]; !ok || ns.nb-ns.na != 1 || ns.placePre {
+			if ns.nb-ns.na != 1 || ns.placePre {
+				continue
+			}
+			// strings.ToLower(r.nameOf(ns)) of a one-word name, without
+			// building it.
+			key := r.d.toks[ns.na].lowerBase()
+			if _, ok := r.unknown[key]; !ok {
 				continue
 			}
 			count[key]++
@@ -28,12 +36,18 @@ func (r *registry) promoteUnknown() {
 			evidence[key] = evidence[key] || r.d.toks[ns.nb-1].poss || r.isSubject(s, ns.na, ns.nb)
 		}
 	}
+	if len(count) == 0 {
+		return
+	}
+	var buf [64]byte
 	for s := range r.spans {
 		for _, ns := range r.spans[s] {
-			key := strings.ToLower(r.nameOf(ns))
-			if count[key] < 2 || !evidence[key] {
+			// The key looked up without building it first: most names
+			// are not among the counted ones.
+			if low := r.d.appendLowJoin(buf[:0], ns.na, ns.nb); count[string(low)] < 2 || !evidence[string(low)] {
 				continue
 			}
+			key := strings.ToLower(r.nameOf(ns))
 			if _, known := r.lookup(key); !known {
 				ns.kind = nkOrg
 				r.add(ns, s)

@@ -62,9 +62,16 @@ func (c *chunker) positional(i int) bool {
 
 // isFunction reports whether w (lower case) is a closed-class word.
 func isFunction(w string) bool {
+	if !functionFilter.mayHave(w) {
+		return false
+	}
 	_, pro := pronouns[w]
 	return pro || lx.starters[w] || determiners[w] || prepositions[w] || subordinators[w] || adverbs[w] || auxiliaries[w]
 }
+
+// functionFilter turns most words away before the lookups of isFunction.
+var functionFilter = newWordFilter(lx.starters, determiners, prepositions, subordinators, adverbs, auxiliaries,
+	stringKeys(pronouns))
 
 // nameTok reports whether token i can be part of a name.
 func (c *chunker) nameTok(i, b int) bool {
@@ -82,7 +89,7 @@ func (c *chunker) nameTok(i, b int) bool {
 	if acronymWord(t.s) && !notOrgAcronyms[t.s] {
 		return true // "(WMO)", "KCNA said"
 	}
-	if c.capCount[t.base()] > 0 || lx.places[t.base()] || lx.demonyms[t.base()] {
+	if c.capCount[t.base()] > 0 || placeFilter.mayHave(t.base()) && (lx.places[t.base()] || lx.demonyms[t.base()]) {
 		return true
 	}
 	if strings.HasSuffix(l, "ly") && lx.firstNames[l] == 0 {

@@ -93,6 +93,9 @@ var scanCues = func() map[string]bool {
 	return m
 }()
 
+// scanCuesFilter turns most words away before a lookup in scanCues.
+var scanCuesFilter = newWordFilter(scanCues)
+
 // scan walks the tokens once and records a mention at each cue. A cue
 // whose clause is about an occasion (a meeting, a trip) records nothing;
 // "by", "within" and "until" in the past need the sentence to impose the
@@ -109,7 +112,7 @@ func (sc *sentenceScan) scan() {
 	}
 	for k, t := range tg.toks {
 		w := t.low
-		if !scanCues[w] {
+		if !scanCuesFilter.mayHave(w) || !scanCues[w] {
 			continue
 		}
 		switch {

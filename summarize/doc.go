@@ -137,6 +137,10 @@ func buildDoc(sents []Sentence, lows []lowSent) *tdoc {
 // low and same are lowerSameWidth(s).
 func tokenize(s, low string, same bool, base, sent int, out []tk) []tk {
 	for i := 0; i < len(s); {
+		if s[i] == ' ' { // the commonest byte, told without decoding
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -207,6 +211,8 @@ func wordSpan(s string, i int) int {
 			digits = digits && c <= '9' // an ASCII letter or digit, without decoding
 			j++
 			continue
+		} else if c < utf8.RuneSelf && c != '-' && c != '.' && c != '&' && c != '\'' && c != '`' && c != ',' && c != '%' {
+			return j // a space or a mark no case below joins or takes: the word ends
 		}
 		r, sz := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {

@@ -19,10 +19,17 @@ var irregularPast = wordsOf("gave told said made took went met left held got saw
 // attachPreps may join a prepositional phrase to a noun phrase.
 var attachPreps = wordsOf("of with from at for on in")
 
+// verbishFilter turns most words away before a lookup in auxiliaries and
+// irregularPast.
+var verbishFilter = newWordFilter(auxiliaries, irregularPast)
+
 // verbish reports whether a lower-case word is probably a verb.
 func verbish(l string) bool {
-	if auxiliaries[l] || irregularPast[l] {
+	if verbishFilter.mayHave(l) && (auxiliaries[l] || irregularPast[l]) {
 		return true
+	}
+	if !cueFilter.mayHave(l) {
+		return len(l) > 4 && strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "eed")
 	}
 	if _, ok := lx.cues[l]; ok {
 		return true

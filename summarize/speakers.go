@@ -19,6 +19,9 @@ func (r *registry) resolvePronouns(s int) {
 		if t.kind != kWord || t.poss || len(t.low) > 5 {
 			continue
 		}
+		if !pronounFilter.mayHave(t.low) {
+			continue
+		}
 		kind, ok := pronouns[t.low]
 		if !ok || kind == "x" || kind == "n" {
 			continue

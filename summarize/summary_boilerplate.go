@@ -95,13 +95,26 @@ func summarizable(s string) bool {
 }
 
 // wordCount returns len(strings.Fields(s)) without building the slice.
+// One walk over s, without decoding ASCII.
 func wordCount(s string) int {
-	n := 0
-	for i := 0; ; n++ {
-		w, next := nextField(s, i)
-		if w == "" {
-			return n
+	n, inField := 0, false
+	for i := 0; i < len(s); {
+		var sep bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sep = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			sep = unicode.IsSpace(r)
+			i += size
 		}
-		i = next
+		switch {
+		case sep:
+			inField = false
+		case !inField:
+			inField = true
+			n++
+		}
 	}
+	return n
 }

@@ -66,3 +66,43 @@ func nextField(s string, i int) (string, int) {
 	}
 	return s[start:], i
 }
+
+// capitalFields counts the fields of s as strings.Fields splits it, and
+// those after the first whose first rune past any opening marks (as
+// strings.TrimLeft(w, "\"“‘'([") trims them) is upper case. One walk over
+// s, without decoding ASCII: it runs on every sentence.
+func capitalFields(s string) (fields, caps int) {
+	inField, checked := false, false
+	for i := 0; i < len(s); {
+		c, n := s[i], 1
+		r := rune(c)
+		var sep bool
+		if c < utf8.RuneSelf {
+			sep = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sep = unicode.IsSpace(r)
+		}
+		i += n
+		switch {
+		case sep:
+			inField = false
+			continue
+		case !inField:
+			inField, checked = true, false
+			fields++
+		}
+		if checked {
+			continue
+		}
+		switch r {
+		case '"', '“', '‘', '\'', '(', '[': // trimmed before the test
+		default:
+			checked = true
+			if fields > 1 && unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return fields, caps
+}

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,20 +72,31 @@ type stemEntry struct {
 	stop bool
 }
 
-// stems caches english.IsStopWord and english.Stem (pure functions) by
-// lowercase word; the Snowball steps cost about a microsecond a word and
-// news repeats its words. Safe for concurrent use.
+// The stem cache holds english.IsStopWord and english.Stem (pure
+// functions) by lowercase word; the Snowball steps cost about a
+// microsecond a word and news repeats its words. It is read on every word
+// of every candidate sentence, from every core at once, so a read takes no
+// lock and writes nothing shared: stemSnap is an immutable map, replaced
+// (copied with the words learnt since, stemNew) once stemNew has grown to a
+// quarter of it, so the copying costs a constant per word learnt. Safe for
+// concurrent use.
 var (
-	stemMu sync.RWMutex
-	stems  = map[string]stemEntry{}
+	stemSnap atomic.Pointer[map[string]stemEntry]
+	stemMu   sync.Mutex               // guards stemNew and the replacing of stemSnap
+	stemNew  = map[string]stemEntry{} // words learnt since stemSnap was made
 )
 
 // stemOf returns the stem of the lowercase word w, or stop true for a stop
-// word. The lookup by string(w) does not copy w.
+// word. The lookups by string(w) do not copy w.
 func stemOf(w []byte) (stem string, stop bool) {
-	stemMu.RLock()
-	e, ok := stems[string(w)]
-	stemMu.RUnlock()
+	if snap := stemSnap.Load(); snap != nil {
+		if e, ok := (*snap)[string(w)]; ok {
+			return e.stem, e.stop
+		}
+	}
+	stemMu.Lock()
+	e, ok := stemNew[string(w)]
+	stemMu.Unlock()
 	if ok {
 		return e.stem, e.stop
 	}
@@ -94,9 +106,38 @@ func stemOf(w []byte) (stem string, stop bool) {
 		e.stem = english.Stem(word, false)
 	}
 	stemMu.Lock()
-	if len(stems) < stemCacheSize {
-		stems[word] = e
-	}
+	learnStem(word, e)
 	stemMu.Unlock()
 	return e.stem, e.stop
+}
+
+// learnStem adds word to the cache while it holds fewer than stemCacheSize
+// words, and publishes a new snapshot when stemNew is big enough or the
+// cache is full. The caller holds stemMu.
+func learnStem(word string, e stemEntry) {
+	var old map[string]stemEntry
+	if snap := stemSnap.Load(); snap != nil {
+		old = *snap
+	}
+	if _, ok := old[word]; ok {
+		return // learnt by another goroutine and published meanwhile
+	}
+	full := len(old)+len(stemNew) >= stemCacheSize
+	if !full {
+		stemNew[word] = e
+	}
+	// A full cache publishes what it learnt last, so that no word is left
+	// behind the lock for good.
+	if len(stemNew) == 0 || !full && len(stemNew) < max(64, len(old)/4) {
+		return
+	}
+	m := make(map[string]stemEntry, len(old)+len(stemNew))
+	for k, v := range old {
+		m[k] = v
+	}
+	for k, v := range stemNew {
+		m[k] = v
+	}
+	stemSnap.Store(&m)
+	stemNew = map[string]stemEntry{}
 }

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -102,5 +103,30 @@ func TestContentWordsConcurrent(t *testing.T) {
 	close(errs)
 	for s := range errs {
 		t.Errorf("contentWords(%q) differs from the reference under concurrency", s)
+	}
+}
+
+// TestStemCacheBounded fills the stem cache past stemCacheSize with words
+// of its own: the cache stops at the bound, leaves no word unpublished
+// behind its lock once full, and answers as the stemmer does throughout.
+func TestStemCacheBounded(t *testing.T) {
+	for i := range stemCacheSize + 500 {
+		w := fmt.Sprintf("qz%dings", i)
+		st, stop := stemOf([]byte(w))
+		if want := english.Stem(w, false); stop || st != want {
+			t.Fatalf("stemOf(%q) = %q, %v, want %q, false", w, st, stop, want)
+		}
+	}
+	stemMu.Lock()
+	defer stemMu.Unlock()
+	n := len(stemNew)
+	if snap := stemSnap.Load(); snap != nil {
+		n += len(*snap)
+	}
+	if n > stemCacheSize {
+		t.Errorf("stem cache holds %d words, bound %d", n, stemCacheSize)
+	}
+	if len(stemNew) != 0 {
+		t.Errorf("full stem cache keeps %d words behind its lock", len(stemNew))
 	}
 }

@@ -71,9 +71,14 @@ func hasAheadPhrase(low string) bool {
 		}
 	}
 	for i := -1; i < len(low)-1; { // i: -1 or a space
-		for _, p := range aheadAfterSpace[low[i+1]] {
-			if strings.HasPrefix(low[i+1:], p[1:]) {
-				return true
+		if ps := aheadAfterSpace[low[i+1]]; ps != nil {
+			rest := low[i+1:]
+			for _, p := range ps {
+				// p[2], the second letter, tells most phrases apart
+				// before the whole comparison.
+				if len(rest) >= len(p)-1 && (len(p) < 3 || rest[1] == p[2]) && rest[:len(p)-1] == p[1:] {
+					return true
+				}
 			}
 		}
 		j := strings.IndexByte(low[i+1:], ' ')
@@ -123,18 +128,8 @@ func sentenceTraits(s string) traits { return sentenceTraitsLow(s, "", false) }
 // same as lowerSameWidth(s) returns them, or same false to lower s here.
 func sentenceTraitsLow(s, lowS string, same bool) traits {
 	var t traits
-	caps := 0
-	for i := 0; ; {
-		w, next := nextField(s, i)
-		if w == "" {
-			break
-		}
-		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); t.words > 0 && unicode.IsUpper(r) {
-			caps++
-		}
-		t.words++
-		i = next
-	}
+	var caps int
+	t.words, caps = capitalFields(s)
 	t.names = caps >= 2
 	t.question = strings.HasSuffix(strings.TrimRight(s, `"”’')]`), "?")
 	t.quoteShare, t.quotePart = quoting(s)

@@ -70,6 +70,9 @@ func checkTraitScanners(t *testing.T, s string) {
 	if got, want := scanAll(s, nextWord), strings.FieldsFunc(s, notWordRune); !equalStrings(got, want) {
 		t.Errorf("words of %q: %q, want %q", s, got, want)
 	}
+	if f, c := capitalFields(s); f != len(strings.Fields(s)) || c != capitalFieldsRef(s) {
+		t.Errorf("capitalFields(%q) = %d, %d, want %d, %d", s, f, c, len(strings.Fields(s)), capitalFieldsRef(s))
+	}
 	share, part := quoting(s)
 	if wantShare, wantPart := quotingRef(s); share != wantShare || part != wantPart {
 		t.Errorf("quoting(%q) = %v, %v, want %v, %v", s, share, part, wantShare, wantPart)
@@ -202,4 +205,16 @@ func quotingRef(s string) (share float64, part bool) {
 		return 0, part
 	}
 	return float64(inside) / float64(total), part
+}
+
+// capitalFieldsRef counts as sentenceTraits did with strings.Fields: the
+// fields after the first whose first rune past opening marks is upper case.
+func capitalFieldsRef(s string) int {
+	caps := 0
+	for i, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'([")); i > 0 && unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps
 }

@@ -177,12 +177,17 @@ var tenseClass = func() map[string]uint8 {
 	return m
 }()
 
+// tenseClassFilter turns most words away before a lookup in tenseClass.
+var tenseClassFilter = newWordFilter(tenseClass)
+
 // tenseMarks finds the words of a sentence that fix tense.
 func tenseMarks(toks []timeToken) []tenseMark {
 	var out []tenseMark
 	cls := make([]uint8, len(toks))
 	for i, t := range toks {
-		cls[i] = tenseClass[t.low]
+		if tenseClassFilter.mayHave(t.low) {
+			cls[i] = tenseClass[t.low]
+		}
 	}
 	for i, t := range toks {
 		var prev uint8

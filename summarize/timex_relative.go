@@ -176,6 +176,9 @@ func (tg *tagger) length(i int) (timex, bool) {
 	return timex{Kind: kindDuration, i: i, j: k + 1, Min: lo, Max: hi, Unit: u.grain, Precision: u.grain}, true
 }
 
+// countWordsFilter turns most words away before a lookup in countWords.
+var countWordsFilter = newWordFilter(countWords)
+
 // count reads a small number at i: digits, number words ("twenty-five")
 // or the article "a"/"an" (one).
 func (tg *tagger) count(i int) (int, int, bool) {
@@ -188,6 +191,9 @@ func (tg *tagger) count(i int) (int, int, bool) {
 	w := tg.low(i)
 	if w == "a" || w == "an" {
 		return 1, i + 1, true
+	}
+	if !countWordsFilter.mayHave(w) {
+		return 0, i, false
 	}
 	n, ok := countWords[w]
 	if !ok {

@@ -75,8 +75,12 @@ func (c *chunker) orgIntro(ns *nameSpan) bool {
 	return false
 }
 
+// placeFilter turns most words away before a lookup in the places and
+// demonyms of the lexicon.
+var placeFilter = newWordFilter(lx.places, lx.demonyms)
+
 func isPlace(s string) bool {
-	if lx.places[s] || lx.demonyms[s] {
+	if placeFilter.mayHave(s) && (lx.places[s] || lx.demonyms[s]) {
 		return true
 	}
 	if strings.Contains(s, "-") && !strings.Contains(s, " ") {

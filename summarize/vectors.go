@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -90,9 +89,10 @@ func tfidf(texts []string) []termVec {
 	var df []int
 	vecs := make([]termVec, len(texts))
 	var words []string
+	var terms []int32 // the terms of one text, reused
 	for i, t := range texts {
 		words = appendContentWords(words[:0], t)
-		terms := make([]termWeight, 0, len(words))
+		terms = terms[:0]
 		for _, w := range words {
 			id, ok := ids[w]
 			if !ok {
@@ -100,18 +100,24 @@ func tfidf(texts []string) []termVec {
 				ids[w] = id
 				df = append(df, 0)
 			}
-			terms = append(terms, termWeight{term: id, w: 1})
+			terms = append(terms, id)
 		}
-		slices.SortFunc(terms, func(a, b termWeight) int { return cmp.Compare(a.term, b.term) })
+		slices.Sort(terms)
 		// Merge repeats into term frequencies.
-		out := terms[:0]
-		for _, tw := range terms {
-			if n := len(out); n > 0 && out[n-1].term == tw.term {
-				out[n-1].w++
+		n := 0
+		for k, id := range terms {
+			if k == 0 || id != terms[k-1] {
+				n++
+			}
+		}
+		out := make([]termWeight, 0, n)
+		for k, id := range terms {
+			if k > 0 && id == terms[k-1] {
+				out[len(out)-1].w++
 				continue
 			}
-			out = append(out, tw)
-			df[tw.term]++
+			out = append(out, termWeight{term: id, w: 1})
+			df[id]++
 		}
 		vecs[i].terms = out
 	}

@@ -40,11 +40,29 @@ var (
 		"morning afternoon evening night week month year weekend earlier later recently")
 )
 
+// pronounFilter turns most words away before a lookup in pronouns.
+var pronounFilter = newWordFilter(pronouns)
+
+// stringKeys returns the set of the keys of m, for newWordFilter over
+// maps of other value types.
+func stringKeys[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
 // wordFilter is a quick, exact test that a word is not in a set of words:
-// bit n of filter[c] is set when a word of the set has n bytes (n < 63; bit
-// 63 stands for any longer length) and starts with byte c. A lookup in it
-// costs no hashing, and most words of a sentence fail it.
-type wordFilter [256]uint64
+// bit n of first[c] is set when a word of the set has n bytes (n < 63; bit
+// 63 stands for any longer length) and starts with byte c, and bit n of
+// last[c] when one has n bytes and ends with byte c. A lookup in it costs
+// no hashing, and most words of a sentence fail it: the last byte turns
+// away most of the words that share a first byte and length with a word
+// of a big list (the reporting verbs, the time words).
+type wordFilter struct {
+	first, last [256]uint64
+}
 
 // newWordFilter returns the filter of the words that are keys of sets.
 func newWordFilter[V any](sets ...map[string]V) *wordFilter {
@@ -52,7 +70,8 @@ func newWordFilter[V any](sets ...map[string]V) *wordFilter {
 	for _, set := range sets {
 		for w := range set {
 			if w != "" {
-				f[w[0]] |= lengthBit(len(w))
+				f.first[w[0]] |= lengthBit(len(w))
+				f.last[w[len(w)-1]] |= lengthBit(len(w))
 			}
 		}
 	}
@@ -63,5 +82,9 @@ func lengthBit(n int) uint64 { return 1 << min(n, 63) }
 
 // mayHave reports whether w may be in the set: false means it is not.
 func (f *wordFilter) mayHave(w string) bool {
-	return w != "" && f[w[0]]&lengthBit(len(w)) != 0
+	if w == "" {
+		return false
+	}
+	b := lengthBit(len(w))
+	return f.first[w[0]]&b != 0 && f.last[w[len(w)-1]]&b != 0
 }
