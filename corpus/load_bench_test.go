@@ -2,6 +2,7 @@ package corpus_test
 
 import (
 	"context"
+	"github.com/briefbot/briefbot/internal/cputime"
 	"os"
 	"strconv"
 	"sync"
@@ -71,7 +72,7 @@ func BenchmarkLoad(b *testing.B) {
 	dir, n, size := generatedCorpus(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for b.Loop() {
 		arts, errs := corpus.Load(context.Background(), dir)
 		if len(errs) > 0 || len(arts) != n {
@@ -87,7 +88,7 @@ func BenchmarkLoadDedupe(b *testing.B) {
 	dir, n, size := generatedCorpus(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for b.Loop() {
 		arts, errs := corpus.Load(context.Background(), dir)
 		if len(errs) > 0 || len(arts) != n {
@@ -102,7 +103,7 @@ func BenchmarkLoadDedupe(b *testing.B) {
 // time per op and per article since cpu (the process's CPU time when the
 // loop started): on a shared machine the CPU time is the steadier figure.
 func reportLoad(b *testing.B, n int, cpu time.Duration) {
-	used := (cpuTime() - cpu).Seconds()
+	used := (cputime.Process() - cpu).Seconds()
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(used/float64(b.N), "cpu-s/op")
 	b.ReportMetric(used*1e6/float64(b.N)/float64(n), "cpu-µs/article")

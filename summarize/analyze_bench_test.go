@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"github.com/briefbot/briefbot/internal/cputime"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,12 +25,12 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	art := arts[0]
 	b.SetBytes(int64(len(art.Body)))
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		Analyze(art)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	reportCPU(b, int64(len(art.Body)), processCPU()-cpu)
+	reportCPU(b, int64(len(art.Body)), cputime.Process()-cpu)
 }
 
 // BenchmarkAnalyzeLarge measures a 256 KB synthetic article, to show the
@@ -37,11 +38,11 @@ func BenchmarkAnalyze(b *testing.B) {
 func BenchmarkAnalyzeLarge(b *testing.B) {
 	art := largeArticle()
 	b.SetBytes(int64(len(art.Body)))
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		Analyze(art)
 	}
-	reportCPU(b, int64(len(art.Body)), processCPU()-cpu)
+	reportCPU(b, int64(len(art.Body)), cputime.Process()-cpu)
 }
 
 // largeArticle is the 256 KB synthetic article of the Large benchmarks.

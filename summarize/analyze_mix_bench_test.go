@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"context"
+	"github.com/briefbot/briefbot/internal/cputime"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -44,13 +45,13 @@ func loadMix(b *testing.B) ([]corpus.Article, int64) {
 func BenchmarkAnalyzeMix(b *testing.B) {
 	arts, size := loadMix(b)
 	b.SetBytes(size)
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for _, a := range arts {
 			Analyze(a)
 		}
 	}
-	reportMix(b, len(arts), size, processCPU()-cpu)
+	reportMix(b, len(arts), size, cputime.Process()-cpu)
 }
 
 // BenchmarkAnalyzeMixParallel analyses the mix on every core at once,
@@ -63,7 +64,7 @@ func BenchmarkAnalyzeMixParallel(b *testing.B) {
 	// article so that the cores are not all on the same one at once.
 	b.SetBytes(size)
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	var start atomic.Int64
 	b.RunParallel(func(pb *testing.PB) {
 		off := int(start.Add(1))
@@ -73,7 +74,7 @@ func BenchmarkAnalyzeMixParallel(b *testing.B) {
 			}
 		}
 	})
-	reportMix(b, len(arts), size, processCPU()-cpu)
+	reportMix(b, len(arts), size, cputime.Process()-cpu)
 }
 
 // reportMix reports the articles per second of wall time, and the CPU time
@@ -100,13 +101,13 @@ func BenchmarkAnalyzeLargeParallel(b *testing.B) {
 	art := largeArticle()
 	b.SetBytes(int64(len(art.Body)))
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			Analyze(art)
 		}
 	})
-	reportCPU(b, int64(len(art.Body)), processCPU()-cpu)
+	reportCPU(b, int64(len(art.Body)), cputime.Process()-cpu)
 }
 
 // BenchmarkAnalyzeMixFacts is BenchmarkAnalyzeMix without the ranked
@@ -115,7 +116,7 @@ func BenchmarkAnalyzeLargeParallel(b *testing.B) {
 func BenchmarkAnalyzeMixFacts(b *testing.B) {
 	arts, size := loadMix(b)
 	b.SetBytes(size)
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for _, a := range arts {
 			// As Analyze does it, but for the summary.
@@ -131,5 +132,5 @@ func BenchmarkAnalyzeMixFacts(b *testing.B) {
 			releaseTimeToks(timeToks)
 		}
 	}
-	reportMix(b, len(arts), size, processCPU()-cpu)
+	reportMix(b, len(arts), size, cputime.Process()-cpu)
 }

@@ -1,6 +1,10 @@
 package summarize
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/internal/cputime"
+)
 
 // BenchmarkContentWordsParallel stems the sentences of the mix on every
 // core at once with a warm stem cache: the cost of the cache's reads when
@@ -21,7 +25,7 @@ func BenchmarkContentWordsParallel(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	b.RunParallel(func(pb *testing.PB) {
 		var words []string
 		for pb.Next() {
@@ -30,5 +34,5 @@ func BenchmarkContentWordsParallel(b *testing.B) {
 			}
 		}
 	})
-	reportCPU(b, size, processCPU()-cpu)
+	reportCPU(b, size, cputime.Process()-cpu)
 }
