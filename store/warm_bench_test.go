@@ -3,13 +3,13 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/briefbot/briefbot/internal/cputime"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -253,14 +253,9 @@ func BenchmarkWarmRestart(b *testing.B) {
 	})
 }
 
-// cpuTime returns the CPU time the process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime returns the CPU time the process has used (0 where the system
+// cannot tell).
+func cpuTime(*testing.B) time.Duration { return cputime.Process() }
 
 // parallel runs f(0..n-1) on GOMAXPROCS goroutines.
 func parallel(n int, f func(int)) {
