@@ -40,6 +40,9 @@ type command struct {
 	forms [][]string // lowercase word sequences that call it; "what did" is parsed apart
 	topic bool       // a leading "about", "on"… of the argument is dropped
 	run   func(b *Bot, ix *Index, req request, now time.Time) Reply
+	// list, when set, is how Handle answers: the same answer as run, as
+	// a listing that renders a page at a time (commands_listings.go).
+	list func(b *Bot, ix *Index, req request, now time.Time) *answer
 	// act, when set, runs instead of run: the answer depends on the
 	// conversation or the ledger, so it is never cached.
 	act func(ctx context.Context, b *Bot, m Message, req request) (Reply, error)
@@ -56,17 +59,17 @@ func registry() []command {
 			forms: forms("summary", "summaries", "summarize", "summarise"), topic: true, run: summary},
 		{Command: Command{Name: "who said what", Usage: "who said what [about TOPIC]", Arg: "TOPIC",
 			Help: "Every speaker and what they said, optionally only about a topic."},
-			forms: forms("who said what", "quotes"), topic: true, run: whoSaidWhat},
+			forms: forms("who said what", "quotes"), topic: true, run: whoSaidWhat, list: whoSaidWhatList},
 		{Command: Command{Name: "what did", Usage: "what did NAME say [about TOPIC]", Arg: "NAME", ArgRequired: true,
 			Help: "What one person or organisation said, by full name, surname or alias."},
-			run: whatDid},
+			run: whatDid, list: whatDidList},
 		{Command: Command{Name: "deadline status", Usage: "deadline status [TOPIC|NAME]", Arg: "TOPIC|NAME",
 			Help: "Each deadline: who set it for whom, its history, when it is due and where it stands today."},
 			forms: forms("deadline status", "deadlines status", "deadline", "deadlines", "ultimatum", "ultimatums"),
-			topic: true, run: deadlineStatus},
+			topic: true, run: deadlineStatus, list: deadlineStatusList},
 		{Command: Command{Name: "timeline", Usage: "timeline [TOPIC]", Arg: "TOPIC",
 			Help: "Dated events in order; with a topic, the timeline of the story it names."},
-			forms: forms("timeline"), topic: true, run: timeline},
+			forms: forms("timeline"), topic: true, run: timeline, list: timelineList},
 		{Command: Command{Name: "search", Usage: "search WORDS", Arg: "WORDS", ArgRequired: true,
 			Help: "The sentences that best match the words."},
 			forms: forms("search", "find"), run: search},

@@ -116,7 +116,7 @@ func (ix *Index) deadlinesFor(arg string) []int {
 	if ids := lookupName(ix.actorKeys, arg); len(ids) > 0 {
 		return ids
 	}
-	if ids, _ := ix.deadlineTerms.best(queryTerms(arg, false)); len(ids) > 0 {
+	if ids, _ := ix.deadlineTerms.bestSorted(queryTerms(arg, false)); len(ids) > 0 {
 		return ids
 	}
 	return lookupTypo(ix.actorKeys, arg)

@@ -95,7 +95,7 @@ func (ix *Index) article(arg string) (int, bool) {
 		return i, true
 	}
 	q := queryTerms(arg, false)
-	ids, matched := ix.titles.best(q)
+	ids, matched := ix.titles.bestSorted(q)
 	if len(q) == 0 || matched < len(q) {
 		return 0, false
 	}
@@ -115,42 +115,57 @@ func (ix *Index) article(arg string) (int, bool) {
 // costs a pass over its articles, not a sort of them.
 func (ix *Index) topicRanking(topic string, limit int) (ranked []int, more bool) {
 	q := queryTerms(topic, false)
-	inTitle := map[int]int{}
-	for _, t := range q {
-		for _, a := range ix.titles[t] {
-			inTitle[a]++
+	type cand struct {
+		art, inTitle int
+		best         top3 // its best sentences
+		score        float64
+	}
+	// The articles whose title holds a query term, ascending; then those
+	// with a matching sentence. at finds an article's candidate.
+	var cands []cand
+	for _, c := range ix.titles.countSorted(q) {
+		cands = append(cands, cand{art: c.id, inTitle: c.n})
+	}
+	titled := len(cands)
+	at := map[int]int{}
+	ix.sents.scores(q, func(doc int, score float64) {
+		a := int(ix.sents.docs[doc].art)
+		k, ok := at[a]
+		if !ok {
+			var found bool
+			k, found = slices.BinarySearchFunc(cands[:titled], a, func(c cand, a int) int { return c.art - a })
+			if !found {
+				k = len(cands)
+				cands = append(cands, cand{art: a})
+			}
+			at[a] = k
 		}
+		cands[k].best.add(doc, score)
+	})
+	for k := range cands {
+		cands[k].score = cands[k].best.sum()
 	}
-	score, counted := map[int]float64{}, map[int]int{}
-	for _, h := range ix.sents.rank(q) {
-		if a := int(ix.sents.docs[h.doc].art); counted[a] < 3 {
-			score[a] += h.score
-			counted[a]++
-		}
+	// newerFirst, then the article number, is the order of byDate.
+	pos := ix.lists.dateRank
+	order := func(a, b cand) int {
+		return cmp.Or(b.inTitle-a.inTitle, cmp.Compare(b.score, a.score), pos[a.art]-pos[b.art])
 	}
-	arts := make([]int, 0, len(inTitle)+len(score))
-	for a := range inTitle {
-		arts = append(arts, a)
+	if limit > 0 && len(cands) > limit {
+		cands, more = smallest(cands, limit, order), true
+	} else {
+		slices.SortFunc(cands, order)
 	}
-	for a := range score {
-		if inTitle[a] == 0 {
-			arts = append(arts, a)
-		}
+	ranked = make([]int, len(cands))
+	for k, c := range cands {
+		ranked[k] = c.art
 	}
-	order := func(a, b int) int {
-		return cmp.Or(inTitle[b]-inTitle[a], cmp.Compare(score[b], score[a]), ix.newerFirst(a, b), a-b)
-	}
-	if limit <= 0 || len(arts) <= limit {
-		slices.SortFunc(arts, order)
-		return arts, false
-	}
-	return smallest(arts, limit, order), true
+	return ranked, more
 }
 
 // smallest returns the k least of xs (k < len(xs)) by cmp, in order,
 // keeping a bounded heap: O(len(xs)·log k). It reorders xs.
-func smallest(xs []int, k int, cmp func(a, b int) int) []int {
-	h := make([]int, 0, k) // a max-heap by cmp: h[0] is the greatest kept
+func smallest[T any](xs []T, k int, cmp func(a, b T) int) []T {
+	h := make([]T, 0, k) // a max-heap by cmp: h[0] is the greatest kept
 	up := func(i int) {
 		for i > 0 {
 			p := (i - 1) / 2
@@ -192,22 +207,37 @@ func smallest(xs []int, k int, cmp func(a, b int) int) []int {
 }
 
 // topSentences returns the n best sentences for the query terms, leaving
-// out repeats of a sentence already taken.
+// out repeats of a sentence already taken. It orders only the best few
+// hits (a bounded heap of 4n, then 16n… when repeats use them up), not
+// every hit.
 func (ix *Index) topSentences(q []string, n int) []sentDoc {
-	var out []sentDoc
-	seen := map[string]bool{}
-	for _, h := range ix.sents.rank(q) {
-		d := ix.sents.docs[h.doc]
-		text := normName(ix.ans[d.art].Sentences[d.sent].Text)
-		if seen[text] {
-			continue
+	var hits []hit
+	ix.sents.scores(q, func(doc int, score float64) { hits = append(hits, hit{doc: doc, score: score}) })
+	byRank := func(a, b hit) int { return cmp.Or(cmp.Compare(b.score, a.score), a.doc-b.doc) }
+	for k := 4 * n; ; k *= 4 {
+		top := hits
+		if k < len(hits) {
+			top = smallest(hits, k, byRank)
+		} else {
+			slices.SortFunc(hits, byRank)
 		}
-		seen[text] = true
-		if out = append(out, d); len(out) == n {
-			break
+		var out []sentDoc
+		seen := map[string]bool{}
+		for _, h := range top {
+			d := ix.sents.docs[h.doc]
+			text := normName(ix.ans[d.art].Sentences[d.sent].Text)
+			if seen[text] {
+				continue
+			}
+			seen[text] = true
+			if out = append(out, d); len(out) == n {
+				return out
+			}
+		}
+		if len(top) == len(hits) {
+			return out
 		}
 	}
-	return out
 }
 
 // search answers "search WORDS" with the best-matching sentences.

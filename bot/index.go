@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -42,9 +43,12 @@ type Index struct {
 	eventsOf   [][]int    // article → its events (into events), ascending
 	eventTerms termIndex
 
-	stories    []summarize.Story // the one with the latest article first (see indexStories)
-	storyOf    []int             // article → its story in stories
-	storyHeads []string          // story → its heading (storyHeading)
+	stories    []summarize.Story     // the one with the latest article first (see indexStories)
+	storyOf    []int                 // article → its story in stories
+	storyHeads []string              // story → its heading (storyHeading)
+	storyCache *summarize.StoryCache // what clustering derived per article, for the next index
+
+	lists listings // orders for the paged listings (index_listings.go)
 }
 
 type speaker struct {
@@ -73,6 +77,18 @@ var ErrMismatch = errors.New("articles and analyses do not match")
 // it does not have are ignored, so a faulty analysis cannot break a command.
 // Neither the articles nor the analyses may be modified afterwards.
 func NewIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []error) (*Index, error) {
+	return buildIndex(arts, analyses, loadErrs, nil)
+}
+
+// buildIndex is NewIndex reusing what prev (nil for none), the index
+// this one replaces, derived from each of its articles alone: the index is
+// the same as NewIndex builds.
+//
+// The parts of the index are built on three goroutines, each owning the
+// fields it writes and joined before buildIndex returns: stories and
+// events; the lookups by ID and word; and, in order since the name book
+// learns names as it resolves them, people, quotes and deadlines.
+func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []error, prev *Index) (*Index, error) {
 	if len(arts) != len(analyses) {
 		return nil, fmt.Errorf("new index: %d articles, %d analyses: %w", len(arts), len(analyses), ErrMismatch)
 	}
@@ -97,17 +113,29 @@ func NewIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []
 			ix.problems = append(ix.problems, err.Error())
 		}
 	}
-	ix.indexArticles()
+	var prevStories *summarize.StoryCache
+	if prev != nil {
+		prevStories = prev.storyCache
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ix.indexStories(prevStories)
+		ix.indexEvents()
+	})
+	wg.Go(ix.indexArticles)
+	ix.indexDates()
 	ix.indexPeople()
 	ix.indexDeadlines()
-	ix.indexEvents()
-	ix.indexStories()
+	wg.Wait()
+	ix.indexListings()
 	return ix, nil
 }
 
 // Len returns the number of articles indexed.
 func (ix *Index) Len() int { return len(ix.arts) }
 
+// indexArticles files the articles by ID and path, title words and
+// sentence words.
 func (ix *Index) indexArticles() {
 	for i, a := range ix.arts {
 		for _, key := range []string{normName(a.ID), normName(a.Path)} {
@@ -119,9 +147,16 @@ func (ix *Index) indexArticles() {
 		for s, sent := range ix.ans[i].Sentences {
 			ix.sents.add(i, s, sent.Text)
 		}
-		ix.byDate = append(ix.byDate, i)
 	}
 	ix.sents.finish()
+}
+
+// indexDates orders the articles newest first (byDate).
+func (ix *Index) indexDates() {
+	ix.byDate = make([]int, len(ix.arts))
+	for i := range ix.byDate {
+		ix.byDate[i] = i
+	}
 	slices.SortStableFunc(ix.byDate, ix.newerFirst)
 }
 

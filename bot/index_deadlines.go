@@ -102,12 +102,12 @@ func (ix *Index) addDeadline(f *deadlineFinder, art int, d summarize.Deadline) {
 		if dr := &ix.deadlines[k]; ix.sameDeadline(dr, &in) {
 			dr.merge(in)
 			dr.first, dr.last = ix.span(dr)
-			f.file(k, dr)
+			f.file(k, dr, &in)
 			return
 		}
 	}
 	ix.deadlines = append(ix.deadlines, in)
-	f.file(len(ix.deadlines)-1, &ix.deadlines[len(ix.deadlines)-1])
+	f.file(len(ix.deadlines)-1, &ix.deadlines[len(ix.deadlines)-1], nil)
 }
 
 // report turns one article's deadline into a one-article record. A

@@ -8,9 +8,10 @@ import (
 
 // deadlineFinder finds, for a new report, the deadline records it might
 // be a report of, without comparing it with every record: sameDeadline
-// holds only for records near in time (near) that share the setter or a
-// content word, so records are filed under (setter or word, epoch) keys and
-// a report looks up only its own keys. The candidates are a superset of the
+// holds only for records near in time (near) that share the setter and a
+// content word or a state, or, without a setter, a content word and a
+// state, so records are filed under such pairs (see termsOf) and
+// epochs, and a report looks up only its own keys. The candidates are a superset of the
 // records sameDeadline accepts, so the first match in record order is the
 // one a scan of every record would find.
 //
@@ -26,13 +27,15 @@ type deadlineFinder struct {
 }
 
 type finderKey struct {
-	term  string // "k:" setter key; "w:" content word; "e:" content word of a record with no setter
+	term
 	epoch int64
 }
 
-// filing is what a record is filed under: terms × [first, last] epochs.
+// filing is what a record is filed under: terms × [first, last] epochs,
+// and the setter key its terms were made with.
 type filing struct {
-	terms       []string
+	terms       map[term]bool
+	setKey      string
 	first, last int64
 }
 
@@ -66,43 +69,15 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// recordTerms returns the terms a record is filed under.
-func recordTerms(dr *deadlineRef) []string {
-	var out []string
-	if dr.setKey != "" {
-		out = append(out, "k:"+dr.setKey)
-	}
-	for w := range dr.words {
-		out = append(out, "w:"+w)
-		if dr.setKey == "" {
-			out = append(out, "e:"+w)
-		}
-	}
-	return out
-}
-
-// reportTerms returns the terms under which the records a report may join
-// are filed (see sameDeadline): its setter's records and the setter-less
-// ones sharing a word when it names a setter, else every record sharing a
-// word.
-func reportTerms(b *deadlineRef) []string {
-	var out []string
-	if b.setKey != "" {
-		out = append(out, "k:"+b.setKey)
-		for w := range b.words {
-			out = append(out, "e:"+w)
-		}
-		return out
-	}
-	for w := range b.words {
-		out = append(out, "w:"+w)
-	}
-	return out
-}
-
 // file (re)files record id under its current terms and span; it adds only
-// the keys it was not filed under before.
-func (f *deadlineFinder) file(id int, dr *deadlineRef) {
+// the keys it was not filed under before. in, when not nil, is the report
+// just merged into the record: unless that changed the record's setter or
+// widened its epochs, only in's words can bring new terms, so the words
+// the record had before are not looked at again (a record many reports
+// join would otherwise cost its size at every join).
+//
+// Every term in a filing's set is filed under every epoch of its range.
+func (f *deadlineFinder) file(id int, dr *deadlineRef, in *deadlineRef) {
 	for len(f.filed) <= id {
 		f.filed = append(f.filed, filing{first: 1, last: 0})
 		f.seen = append(f.seen, 0)
@@ -112,15 +87,24 @@ func (f *deadlineFinder) file(id int, dr *deadlineRef) {
 	if e1-e0 > maxEpochs {
 		e0, e1 = wideEpoch, wideEpoch
 	}
-	terms := recordTerms(dr)
-	add := func(t string, e int64) {
+	states := stateKeys(dr.revs)
+	var terms []term
+	prev, next := old.terms, old.terms
+	within := old.first <= old.last && e0 >= old.first && e1 <= old.last
+	if in != nil && within && old.setKey == dr.setKey {
+		terms = termsOf(dr.setKey, in.words, states)
+	} else {
+		terms = termsOf(dr.setKey, dr.words, states)
+		next = make(map[term]bool, len(terms))
+	}
+	add := func(t term, e int64) {
 		k := finderKey{t, e}
 		if ids := f.posts[k]; len(ids) == 0 || ids[len(ids)-1] != id {
 			f.posts[k] = append(ids, id)
 		}
 	}
 	for _, t := range terms {
-		known := slices.Contains(old.terms, t)
+		known := prev[t]
 		for e := e0; e <= e1; e++ {
 			if !known || e < old.first || e > old.last {
 				add(t, e)
@@ -129,8 +113,9 @@ func (f *deadlineFinder) file(id int, dr *deadlineRef) {
 				break
 			}
 		}
+		next[t] = true
 	}
-	old.terms = terms
+	old.terms, old.setKey = next, dr.setKey
 	if old.first > old.last || e1 < old.first || e0 > old.last { // first filing, or no overlap
 		old.first, old.last = e0, e1
 	} else {

@@ -25,15 +25,15 @@ func (ix *Index) sameDeadline(a, b *deadlineRef) bool {
 	if slices.Contains(a.arts, b.art) || !near(a, b) {
 		return false
 	}
-	shared := sharedState(a, b)
+	// The word tests come first: sharedState compares every pair of states.
 	if a.setKey != "" && b.setKey != "" {
 		if a.setKey != b.setKey {
 			return false
 		}
 		sameTarget := a.targetKey == "" || b.targetKey == "" || a.targetKey == b.targetKey
-		return shared || sameTarget && overlap(a.words, b.words)
+		return sameTarget && overlap(a.words, b.words) || sharedState(a, b)
 	}
-	return shared && overlap(a.words, b.words)
+	return overlap(a.words, b.words) && sharedState(a, b)
 }
 
 // near reports whether the spans of a and b (kept in their first and last
@@ -74,6 +74,9 @@ func (ix *Index) span(dr *deadlineRef) (first, last time.Time) {
 
 // overlap reports whether two term sets share a term.
 func overlap(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
 	for t := range a {
 		if b[t] {
 			return true
@@ -131,7 +134,17 @@ func period(t time.Time, p summarize.Precision) (time.Time, time.Time) {
 
 // rank orders precisions from fine to coarse.
 func rank(p summarize.Precision) int {
-	return slices.Index([]summarize.Precision{summarize.Day, summarize.Week, summarize.Month, summarize.Year}, p)
+	switch p {
+	case summarize.Day:
+		return 0
+	case summarize.Week:
+		return 1
+	case summarize.Month:
+		return 2
+	case summarize.Year:
+		return 3
+	}
+	return -1
 }
 
 // merge folds the later report in into dr: a state dr already has gains

@@ -14,8 +14,10 @@ const alsoReported = 3 // articles of the story listed by outlet when no summary
 
 // indexStories groups the articles into stories (summarize.Stories): the
 // same events across days and outlets, near-duplicate reprints included.
-func (ix *Index) indexStories() {
-	ix.stories = summarize.Stories(ix.arts, ix.ans)
+// prev is what the index this one replaces derived per article (nil for
+// none); the stories do not depend on it.
+func (ix *Index) indexStories(prev *summarize.StoryCache) {
+	ix.stories, ix.storyCache = summarize.StoriesCached(ix.arts, ix.ans, prev)
 	ix.storyOf = make([]int, len(ix.arts))
 	ix.storyHeads = make([]string, len(ix.stories))
 	for s, st := range ix.stories {

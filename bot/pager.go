@@ -82,8 +82,8 @@ func paginate(r Reply, max int) []Reply {
 	return pages
 }
 
-// cursors holds, per conversation, the pages of its last long answer that
-// have not been sent yet.
+// cursors holds, per conversation, what remains of its last long answer:
+// the next page to send, of an answer paged whole or of a listing.
 type cursors struct {
 	mu sync.Mutex // makes take atomic: two `more` never get the same page
 	c  *gocache.Cache
@@ -99,16 +99,16 @@ func conversation(m Message) string {
 	return m.Platform + "\x00" + m.Channel + "\x00" + m.Thread + "\x00" + m.User
 }
 
-// put keeps the pages still to send for conv, replacing what it had; no
-// pages forgets conv.
-func (cs *cursors) put(conv string, pages []Reply) {
+// put keeps p, the next page to send, for conv, replacing what it had; a p
+// past the answer's last page forgets conv.
+func (cs *cursors) put(conv string, p pending) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	if len(pages) == 0 {
+	if p.a == nil || p.k >= p.a.count() {
 		cs.c.Delete(conv)
 		return
 	}
-	cs.c.SetDefault(conv, pages)
+	cs.c.SetDefault(conv, p)
 	if cs.c.ItemCount() > maxCursors {
 		cs.c.DeleteExpired()
 		if cs.c.ItemCount() > maxCursors {
@@ -117,20 +117,30 @@ func (cs *cursors) put(conv string, pages []Reply) {
 	}
 }
 
-// take returns the next page for conv and forgets it; ok is false when
-// nothing is waiting.
+// take returns the next page for conv and moves past it; ok is false when
+// nothing is waiting. A listing's page is rendered after the lock is let
+// go: only finding where the page after it starts is done under it.
 func (cs *cursors) take(conv string) (Reply, bool) {
 	cs.mu.Lock()
-	defer cs.mu.Unlock()
 	v, ok := cs.c.Get(conv)
 	if !ok {
+		cs.mu.Unlock()
 		return Reply{}, false
 	}
-	pages := v.([]Reply)
-	if len(pages) > 1 {
-		cs.c.SetDefault(conv, pages[1:])
+	p := v.(pending)
+	next := pending{a: p.a, k: p.k + 1}
+	if p.a.l != nil {
+		next.at = p.a.l.skip(p.at)
+	}
+	if next.k < p.a.count() {
+		cs.c.SetDefault(conv, next)
 	} else {
 		cs.c.Delete(conv)
 	}
-	return pages[0], true
+	cs.mu.Unlock()
+	if p.a.l == nil {
+		return p.a.pages[p.k], true
+	}
+	page, _ := p.a.l.page(p.k, p.at)
+	return page, true
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/cputime"
 )
 
 // perfNow is the benchmarks' clock: the end of the generated corpora's
@@ -88,6 +89,42 @@ func BenchmarkCommands(b *testing.B) {
 	}
 }
 
+// BenchmarkMore pages through the whole-corpus listings with `more`, the
+// answer cache off: one op is one next page (a listing renders it when
+// asked). When an answer's pages run out it is asked again, untimed.
+func BenchmarkMore(b *testing.B) {
+	for _, n := range perfSizes() {
+		pc := perfCorpusOf(b, n)
+		bot := New(Options{CacheTTL: -1, Now: func() time.Time { return perfNow }})
+		bot.SetIndex(pc.ix)
+		for _, cmd := range []string{"who said what", "deadline status", "timeline"} {
+			b.Run(fmt.Sprintf("%d/%s", n, strings.ReplaceAll(cmd, " ", "_")), func(b *testing.B) {
+				ctx := context.Background()
+				ask := func(text string) Reply {
+					rs, err := bot.Handle(ctx, Message{Platform: "console", Channel: "bench", User: "u", Text: text})
+					if err != nil {
+						b.Fatal(err)
+					}
+					return rs[0]
+				}
+				ask(cmd)
+				var lat latencies
+				for b.Loop() {
+					t0 := time.Now()
+					r := ask("more")
+					lat = append(lat, time.Since(t0))
+					if r.Title == "Nothing more" {
+						b.StopTimer()
+						ask(cmd)
+						b.StartTimer()
+					}
+				}
+				lat.report(b)
+			})
+		}
+	}
+}
+
 // BenchmarkIndexBuild builds the whole index (NewIndex) from analysed
 // articles: what a full rebuild costs.
 func BenchmarkIndexBuild(b *testing.B) {
@@ -95,12 +132,14 @@ func BenchmarkIndexBuild(b *testing.B) {
 		pc := perfCorpusOf(b, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.SetBytes(pc.textBytes)
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, err := NewIndex(pc.arts, pc.ans, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(cputime.Process()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -118,6 +157,7 @@ func BenchmarkLiveAdd(b *testing.B) {
 			ctx := context.Background()
 			arts := slices.Clip(pc.arts)
 			k := 0
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				extra := pc.gen.Article(k % n)
 				extra.ID, extra.Path = fmt.Sprintf("live-%06d", k), fmt.Sprintf("live/%06d.md", k)
@@ -128,6 +168,7 @@ func BenchmarkLiveAdd(b *testing.B) {
 				}
 				k++
 			}
+			b.ReportMetric(float64(cputime.Process()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

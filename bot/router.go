@@ -135,7 +135,7 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	for _, p := range problems {
 		b.log.Warn("article analysis failed", "err", p)
 	}
-	ix, err := NewIndex(arts, ans, append(slices.Clone(loadErrs), problems...))
+	ix, err := buildIndex(arts, ans, append(slices.Clone(loadErrs), problems...), b.state.Load().ix)
 	if err != nil {
 		return fmt.Errorf("set corpus: %w", err)
 	}
@@ -214,7 +214,7 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 		}
 		if ok {
 			b.logFor(ctx, m).Debug("answered from cache", "command", req.name())
-			return b.firstPage(m, v.([]Reply)), nil
+			return b.sendFirst(m, v.(*answer)), nil
 		}
 	}
 	if expensiveCommands[req.name()] {
@@ -224,7 +224,7 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 		}
 		defer done()
 	}
-	pages := paginate(b.answer(st.ix, req, now), pageItems)
+	pages := b.answerOf(st.ix, req, now) // a listing renders only its first page now
 	if b.ttl > 0 {
 		b.cache.SetDefault(key, pages)
 		if b.cache.ItemCount() > maxCacheEntries {
@@ -234,15 +234,14 @@ func (b *Bot) Handle(ctx context.Context, m Message) (replies []Reply, err error
 			}
 		}
 	}
-	b.logFor(ctx, m).Debug("answered", "command", req.name(), "pages", len(pages))
-	return b.firstPage(m, pages), nil
+	b.logFor(ctx, m).Debug("answered", "command", req.name(), "pages", pages.count())
+	return b.sendFirst(m, pages), nil
 }
 
 // firstPage returns an answer's first page and keeps the others for the
 // conversation's `more`; an answer of one page forgets what was waiting.
 func (b *Bot) firstPage(m Message, pages []Reply) []Reply {
-	b.pages.put(conversation(m), pages[1:])
-	return cloneReplies(pages[:1])
+	return b.sendFirst(m, &answer{pages: pages})
 }
 
 // answer runs the request's command, or answers a question.

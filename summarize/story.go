@@ -42,6 +42,12 @@ const (
 // titleWeight), its lead and summary sentences, and the people and
 // organisations it names (personWeight each, as one term per name).
 func Stories(arts []corpus.Article, ans []*Analysis) []Story {
+	out, _ := StoriesCached(arts, ans, nil)
+	return out
+}
+
+// stories clusters the articles given their MinHash signatures.
+func stories(arts []corpus.Article, ans []*Analysis, sigs []signature) []Story {
 	n := len(arts)
 	order := make([]int, n) // earliest first: the union-find root is a story's first article
 	for i := range order {
@@ -68,10 +74,6 @@ func Stories(arts []corpus.Article, ans []*Analysis) []Story {
 			ra, rb = rb, ra
 		}
 		parent[rb] = ra
-	}
-	sigs := make([]signature, n)
-	for i := range arts {
-		sigs[i] = minHash(arts[i].Body)
 	}
 	for _, p := range nearDuplicates(sigs) {
 		union(p[0], p[1])

@@ -1,0 +1,59 @@
+package summarize
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestStoriesCached checks that clustering with the cache of an earlier
+// corpus gives the stories Stories gives, whatever changed in between,
+// and that a cached signature is used only for the body it was made from.
+func TestStoriesCached(t *testing.T) {
+	arts, ans, _ := loadStorySet(t)
+	if len(arts) < 4 {
+		t.Fatalf("story set has %d articles", len(arts))
+	}
+	_, full := StoriesCached(arts, ans, nil)
+	edited := slices.Clone(arts)
+	edited[1].Body = "A different text altogether, long enough to shingle into several shingles."
+	tests := []struct {
+		name string
+		prev *StoryCache
+		arts []int // positions in the corpus given to StoriesCached
+		body bool  // use edited (article 1's body changed, same analysis)
+	}{
+		{"no cache", nil, nil, false},
+		{"all cached", full, nil, false},
+		{"some removed", full, []int{0, 2, 3}, false},
+		{"body changed under the same analysis", full, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := arts
+			if tt.body {
+				src = edited
+			}
+			sub, subAns := src, ans
+			if tt.arts != nil {
+				sub, subAns = nil, nil
+				for _, i := range tt.arts {
+					sub, subAns = append(sub, src[i]), append(subAns, ans[i])
+				}
+			}
+			got, next := StoriesCached(sub, subAns, tt.prev)
+			if want := Stories(sub, subAns); !reflect.DeepEqual(got, want) {
+				t.Fatalf("stories differ from Stories:\ngot  %+v\nwant %+v", got, want)
+			}
+			for i, a := range sub {
+				sig, ok := next.signature(subAns[i], a.Body)
+				if !ok || !slices.Equal(sig, minHash(a.Body)) {
+					t.Fatalf("article %d: next cache holds a wrong signature (found %v)", i, ok)
+				}
+			}
+			if len(next.sigs) != len(sub) {
+				t.Errorf("next cache holds %d articles, want %d", len(next.sigs), len(sub))
+			}
+		})
+	}
+}
