@@ -3,6 +3,8 @@ package discord
 import (
 	"strings"
 	"unicode"
+
+	"github.com/briefbot/briefbot/platforms/internal/textsafe"
 )
 
 // zwsp (zero-width space) is put inside a mention's syntax so Discord shows
@@ -26,29 +28,14 @@ var mentionBreaker = strings.NewReplacer(
 // on one line) and URLs are kept as they are, bar the mention guard: the
 // bot's own replies use code spans, and an escaped URL would break the link.
 func Escape(s string) string {
-	return escapeMentions(escapeMarkdown(clean(s)))
+	return escapeMentions(escapeMarkdown(textsafe.Clean(s)))
 }
 
 // EscapePlain returns text for places Discord shows without markdown (an
 // embed's footer): only mentions are made inert and control characters
 // dropped.
 func EscapePlain(s string) string {
-	return escapeMentions(clean(s))
-}
-
-// clean drops control characters other than newline and tab, and the
-// bidirectional overrides and isolates that could reorder what a line
-// shows, and turns invalid UTF-8 into U+FFFD.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case unicode.IsControl(r), r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return escapeMentions(textsafe.Clean(s))
 }
 
 // escapeMentions puts a zero-width space into each mention's syntax.
