@@ -30,6 +30,7 @@ type deadlineRef struct {
 	revs                []revisionRef
 	words               map[string]bool // content terms of its reports, for merging
 	first, last         time.Time       // its span (see span), kept while merging
+	idx                 *revIndex       // kept while merging, nil for a small record and after
 }
 
 // revisionRef is one state of a merged deadline: its first report, the
@@ -68,6 +69,7 @@ func (ix *Index) indexDeadlines() {
 	}
 	for k := range ix.deadlines {
 		dr := &ix.deadlines[k]
+		dr.idx = nil // positions change: merging is done
 		slices.SortStableFunc(dr.revs, func(a, b revisionRef) int { return a.key.Compare(b.key) })
 	}
 	slices.SortStableFunc(ix.deadlines, func(a, b deadlineRef) int {
@@ -100,8 +102,11 @@ func (ix *Index) addDeadline(f *deadlineFinder, art int, d summarize.Deadline) {
 	in := ix.report(art, d)
 	for _, k := range f.candidates(&in) {
 		if dr := &ix.deadlines[k]; ix.sameDeadline(dr, &in) {
-			dr.merge(in)
-			dr.first, dr.last = ix.span(dr)
+			if ch := dr.merge(in); ch.lost {
+				dr.first, dr.last = ix.span(dr)
+			} else {
+				dr.first, dr.last = widen(dr.first, dr.last, append(ch.gained, ix.arts[in.art].Published)...)
+			}
 			f.file(k, dr, &in)
 			return
 		}

@@ -72,9 +72,10 @@ func floorDiv(a, b int64) int64 {
 // file (re)files record id under its current terms and span; it adds only
 // the keys it was not filed under before. in, when not nil, is the report
 // just merged into the record: unless that changed the record's setter or
-// widened its epochs, only in's words can bring new terms, so the words
-// the record had before are not looked at again (a record many reports
-// join would otherwise cost its size at every join).
+// widened its epochs, only in's words and the states the merge gave the
+// record can bring new terms, so the words and states the record had
+// before are not looked at again (a record many reports join would
+// otherwise cost its size at every join).
 //
 // Every term in a filing's set is filed under every epoch of its range.
 func (f *deadlineFinder) file(id int, dr *deadlineRef, in *deadlineRef) {
@@ -87,14 +88,13 @@ func (f *deadlineFinder) file(id int, dr *deadlineRef, in *deadlineRef) {
 	if e1-e0 > maxEpochs {
 		e0, e1 = wideEpoch, wideEpoch
 	}
-	states := stateKeys(dr.revs)
 	var terms []term
 	prev, next := old.terms, old.terms
 	within := old.first <= old.last && e0 >= old.first && e1 <= old.last
 	if in != nil && within && old.setKey == dr.setKey {
-		terms = termsOf(dr.setKey, in.words, states)
+		terms = termsOf(dr.setKey, in.words, dr.newStates())
 	} else {
-		terms = termsOf(dr.setKey, dr.words, states)
+		terms = termsOf(dr.setKey, dr.words, dr.allStates())
 		next = make(map[term]bool, len(terms))
 	}
 	add := func(t term, e int64) {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/briefbot/briefbot/summarize"
 )
 
 // term is what deadlineFinder files a record under, besides the epoch:
@@ -81,19 +83,25 @@ func reportTerms(b *deadlineRef) []term {
 func stateKeys(revs []revisionRef) []string {
 	var out []string
 	for _, rv := range revs {
-		r := rv.r
-		l := "L" + strconv.Itoa(r.LengthDays)
-		switch {
-		case r.LengthDays > 0:
-			out = append(out, l)
-		case !r.Due.IsZero():
-			start, end := period(r.Due, r.Precision)
-			first, last := start.AddDate(0, 0, -2), end.AddDate(0, 0, 2)
-			for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
-				out = append(out, l+"m"+m.Format("2006-01"))
-			}
-		}
+		out = appendStateKeys(out, rv.r)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// appendStateKeys appends the keys of one state (see stateKeys) to out,
+// each once.
+func appendStateKeys(out []string, r summarize.Revision) []string {
+	l := "L" + strconv.Itoa(r.LengthDays)
+	switch {
+	case r.LengthDays > 0:
+		out = append(out, l)
+	case !r.Due.IsZero():
+		start, end := period(r.Due, r.Precision)
+		first, last := start.AddDate(0, 0, -2), end.AddDate(0, 0, 2)
+		for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
+			out = append(out, l+"m"+m.Format("2006-01"))
+		}
+	}
+	return out
 }

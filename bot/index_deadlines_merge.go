@@ -22,10 +22,10 @@ import (
 //     ("deliveries ... delayed until October 2007", "deliveries ... not due
 //     until October").
 func (ix *Index) sameDeadline(a, b *deadlineRef) bool {
-	if slices.Contains(a.arts, b.art) || !near(a, b) {
+	if a.hasArt(b.art) || !near(a, b) {
 		return false
 	}
-	// The word tests come first: sharedState compares every pair of states.
+	// The word tests come first: sharedState looks at the states of both.
 	if a.setKey != "" && b.setKey != "" {
 		if a.setKey != b.setKey {
 			return false
@@ -87,6 +87,9 @@ func overlap(a, b map[string]bool) bool {
 
 // sharedState reports whether a and b report one state (see sameState).
 func sharedState(a, b *deadlineRef) bool {
+	if a.idx != nil {
+		return slices.ContainsFunc(b.revs, func(y revisionRef) bool { return a.findState(y) >= 0 })
+	}
 	for _, x := range a.revs {
 		for _, y := range b.revs {
 			if sameState(x.r, y.r) {
@@ -150,28 +153,52 @@ func rank(p summarize.Precision) int {
 // merge folds the later report in into dr: a state dr already has gains
 // what in knows better (a due date, a finer or stated date) and in's
 // article; a new state is added. The demand, consequence and evidence of
-// the later report win when it has them.
-func (dr *deadlineRef) merge(in deadlineRef) {
+// the later report win when it has them. It returns what the merge did to
+// dr's dates (see span) but for in's article's date, leaving dr.first and
+// dr.last as they were; those must be dr's span when merge is called.
+func (dr *deadlineRef) merge(in deadlineRef) spanChange {
+	if dr.idx == nil && (len(dr.revs) >= indexFrom || len(dr.arts) >= indexFrom) {
+		dr.idx = newRevIndex(dr)
+	}
+	if dr.idx != nil {
+		dr.idx.gained = dr.idx.gained[:0]
+	}
+	var ch spanChange
 	for _, y := range in.revs {
-		k := slices.IndexFunc(dr.revs, func(x revisionRef) bool { return sameState(x.r, y.r) })
+		k := dr.findState(y)
 		if k < 0 {
 			dr.revs = append(dr.revs, y)
+			if dr.idx != nil {
+				dr.idx.add(len(dr.revs)-1, y)
+			}
+			ch.gained = append(ch.gained, y.key, y.r.Due)
 			continue
 		}
 		x := &dr.revs[k]
-		if !slices.Contains(x.also, y.art) && x.art != y.art {
-			x.also = append(x.also, y.art)
+		if x.art != y.art && !dr.hasAlso(k, y.art) {
+			dr.addAlso(k, y.art)
 		}
 		if !y.r.Due.IsZero() && (x.r.Due.IsZero() || rank(y.r.Precision) < rank(x.r.Precision)) {
+			before := *x
+			ch.drop(dr, x.r.Due)
 			x.r.Due, x.r.Precision = y.r.Due, y.r.Precision
+			ch.gained = append(ch.gained, x.r.Due)
+			if dr.idx != nil {
+				dr.idx.rekey(k, before, *x)
+			}
 		}
 		if !y.r.SetOn.IsZero() && (x.r.SetOn.IsZero() || x.r.Approx && !y.r.Approx ||
 			rank(y.r.SetOnPrecision) < rank(x.r.SetOnPrecision)) {
+			ch.drop(dr, x.key)
 			x.r.SetOn, x.r.SetOnPrecision, x.r.Approx, x.key = y.r.SetOn, y.r.SetOnPrecision, y.r.Approx, y.key
+			ch.gained = append(ch.gained, x.key)
 		}
 	}
-	if !slices.Contains(dr.arts, in.art) {
+	if !dr.hasArt(in.art) {
 		dr.arts = append(dr.arts, in.art)
+		if dr.idx != nil {
+			dr.idx.arts[in.art] = true
+		}
 	}
 	dr.demand, dr.consequence = cmp.Or(in.demand, dr.demand), cmp.Or(in.consequence, dr.consequence)
 	if dr.setKey == "" {
@@ -186,4 +213,5 @@ func (dr *deadlineRef) merge(in deadlineRef) {
 	for t := range in.words {
 		dr.words[t] = true
 	}
+	return ch
 }
