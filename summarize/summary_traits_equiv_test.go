@@ -74,7 +74,7 @@ func checkTraitScanners(t *testing.T, s string) {
 		t.Errorf("capitalFields(%q) = %d, %d, want %d, %d", s, f, c, len(strings.Fields(s)), capitalFieldsRef(s))
 	}
 	share, part := quoting(s)
-	if wantShare, wantPart := quotingRef(s); share != wantShare || part != wantPart {
+	if wantShare, wantPart := referenceQuoting(s); share != wantShare || part != wantPart {
 		t.Errorf("quoting(%q) = %v, %v, want %v, %v", s, share, part, wantShare, wantPart)
 	}
 	if got, want := hasFigure(s), hasFigureRef(s); got != want {
@@ -136,7 +136,7 @@ func sentenceTraitsRef(s string) traits {
 	}
 	t.names = caps >= 2
 	t.question = strings.HasSuffix(strings.TrimRight(s, `"”’')]`), "?")
-	t.quoteShare, t.quotePart = quotingRef(s)
+	t.quoteShare, t.quotePart = referenceQuoting(s)
 	low := strings.ToLower(strings.TrimLeft(s, "\"“‘'([«"))
 	for k, w := range strings.FieldsFunc(low, notWordRune) {
 		f := wordFlags[w]
@@ -167,44 +167,6 @@ func hasAheadPhraseRef(low string) bool {
 		}
 	}
 	return false
-}
-
-// quotingRef is quoting as it walked []rune(s), with the next rune at hand.
-func quotingRef(s string) (share float64, part bool) {
-	double, single, unopened := 0, 0, false
-	inside, total := 0, 0
-	rs := []rune(s)
-	for i, r := range rs {
-		prev, next := ' ', ' '
-		if i > 0 {
-			prev = rs[i-1]
-		}
-		if i+1 < len(rs) {
-			next = rs[i+1]
-		}
-		switch {
-		case r == '"' && double > 0, r == '”' && double > 0:
-			double--
-		case r == '"', r == '“':
-			double++
-		case r == '”':
-			unopened = true
-		case r == '‘' && !unicode.IsLetter(prev):
-			single++
-		case r == '’' && single > 0 && !unicode.IsLetter(next):
-			single--
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			total++
-			if double > 0 || single > 0 {
-				inside++
-			}
-		}
-	}
-	part = double > 0 || single > 0 || unopened
-	if total == 0 {
-		return 0, part
-	}
-	return float64(inside) / float64(total), part
 }
 
 // capitalFieldsRef counts as sentenceTraits did with strings.Fields: the
