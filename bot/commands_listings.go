@@ -13,12 +13,13 @@ import (
 // items a page at a time. Whole-corpus listings read the orders the index
 // keeps (index_listings.go); topic listings read the term postings.
 
-// eventList lists events (into Index.events) in one untitled section; ids
-// nil means every event.
+// eventList lists events (into Index.events) in one untitled section:
+// those of story when it is set, else ids, else (both nil) every event.
 type eventList struct {
-	ix  *Index
-	ids []int
-	n   int
+	ix    *Index
+	story []int32
+	ids   []int
+	n     int
 }
 
 func (l eventList) sections() int      { return 1 }
@@ -29,11 +30,14 @@ func (l eventList) items(_, from, to int) []Item {
 	out := make([]Item, 0, to-from)
 	for k := from; k < to; k++ {
 		id := k
-		if l.ids != nil {
+		switch {
+		case l.story != nil:
+			id = int(l.story[k])
+		case l.ids != nil:
 			id = l.ids[k]
 		}
-		er := &l.ix.events[id]
-		out = append(out, Item{Text: when(er.e.When, er.e.Precision) + " — " + er.e.Text, Source: er.art})
+		e := l.ix.event(id)
+		out = append(out, Item{Text: when(e.When, e.Precision) + " — " + e.Text, Source: l.ix.eventArt(id)})
 	}
 	return out
 }
@@ -45,13 +49,16 @@ func timelineList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 	if req.arg != "" {
 		title += ": " + quoted(req.arg)
 		what += " about " + quoted(req.arg)
+		src.n = 0
 		if st, ok := ix.namedStory(req.arg); ok {
-			src.ids = ix.lists.storyEvents[st]
+			src.story = ix.lists.eventsOfStory(st)
+			src.n = len(src.story)
 		}
-		if len(src.ids) == 0 {
+		if src.n == 0 {
+			src.story = nil
 			src.ids, _ = ix.eventTerms.bestSorted(queryTerms(req.arg, false))
+			src.n = len(src.ids)
 		}
-		src.n = len(src.ids)
 	}
 	if src.n == 0 {
 		return wholeAnswer(ix.none(title, what))
@@ -72,19 +79,23 @@ func (l quoteList) sections() int { return len(l.speakers) }
 
 func (l quoteList) heading(sec int) string { return speakerHeading(l.ix.speakers[l.speakers[sec]]) }
 
-func (l quoteList) of(sec int) []int {
+func (l quoteList) count(sec int) int {
 	if l.quotes == nil {
-		return l.ix.speakers[l.speakers[sec]].quotes
+		return int(l.ix.speakers[l.speakers[sec]].n)
 	}
-	return l.quotes[sec]
+	return len(l.quotes[sec])
 }
-
-func (l quoteList) count(sec int) int { return len(l.of(sec)) }
 
 func (l quoteList) items(sec, from, to int) []Item {
 	out := make([]Item, 0, to-from)
-	for _, q := range l.of(sec)[from:to] {
-		out = append(out, Item{Text: quoteText(l.ix.quotes[q].q), Source: l.ix.quotes[q].art})
+	for k := from; k < to; k++ {
+		var q int
+		if l.quotes == nil {
+			q = int(l.ix.speakers[l.speakers[sec]].first) + k
+		} else {
+			q = l.quotes[sec][k]
+		}
+		out = append(out, Item{Text: quoteText(l.ix.quote(q)), Source: l.ix.quoteArt(q)})
 	}
 	return out
 }
@@ -122,7 +133,7 @@ func (ix *Index) groupQuotes(ids []int) (speakers []int, quotes [][]int) {
 	for _, q := range ids {
 		s := ix.speakerOf[q]
 		if n[s] == 0 {
-			speakers = append(speakers, s)
+			speakers = append(speakers, int(s))
 		}
 		n[s]++
 	}
@@ -171,24 +182,26 @@ func whatDidList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 	src := quoteList{ix: ix}
 	total := 0
 	for _, s := range ids {
-		quotes := ix.speakers[s].quotes
-		if len(q) > 0 {
-			var best []int
-			most := 1
-			for _, id := range quotes {
-				switch n := ix.quoteTerms.holds(q, id); {
-				case n > most:
-					best, most = []int{id}, n
-				case n == most:
-					best = append(best, id)
-				}
-			}
-			quotes = best
-		}
-		if len(quotes) > 0 {
+		sp := ix.speakers[s]
+		if len(q) == 0 { // every quote (each speaker has one at least): src.quotes stays nil
 			src.speakers = append(src.speakers, s)
-			src.quotes = append(src.quotes, quotes)
-			total += len(quotes)
+			total += int(sp.n)
+			continue
+		}
+		var best []int
+		most := 1
+		for id := int(sp.first); id < int(sp.first+sp.n); id++ {
+			switch n := ix.quoteTerms.holds(q, id); {
+			case n > most:
+				best, most = []int{id}, n
+			case n == most:
+				best = append(best, id)
+			}
+		}
+		if len(best) > 0 {
+			src.speakers = append(src.speakers, s)
+			src.quotes = append(src.quotes, best)
+			total += len(best)
 		}
 	}
 	head := Reply{Title: title}

@@ -28,8 +28,8 @@ func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	total := 0
 	if req.arg == "" {
 		for s, sp := range ix.speakers {
-			groups = append(groups, group{s: s, quotes: sp.quotes})
-			total += len(sp.quotes)
+			groups = append(groups, group{s: s, quotes: sp.quotes()})
+			total += int(sp.n)
 		}
 	} else {
 		title += " about " + quoted(req.arg)
@@ -39,7 +39,7 @@ func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		ids, _ := ix.quoteTerms.best(queryTerms(req.arg, false))
 		at := map[int]int{}
 		for _, q := range ids {
-			s := ix.speakerOf[q]
+			s := int(ix.speakerOf[q])
 			g, ok := at[s]
 			if !ok {
 				g = len(groups)
@@ -60,7 +60,7 @@ func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	for _, g := range groups {
 		sec := Section{Heading: speakerHeading(ix.speakers[g.s])}
 		for _, q := range g.quotes {
-			sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
+			sec.Items = append(sec.Items, c.item(ix.quoteArt(q), quoteText(ix.quote(q))))
 		}
 		r.Sections = append(r.Sections, sec)
 	}
@@ -96,7 +96,7 @@ func whatDid(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	total := 0
 	for _, s := range ids {
 		sp := ix.speakers[s]
-		quotes := sp.quotes
+		quotes := sp.quotes()
 		if count != nil {
 			sub := map[int]int{}
 			for _, q := range quotes {
@@ -104,13 +104,14 @@ func whatDid(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 					sub[q] = count[q]
 				}
 			}
+			// Ascending, which is the speaker's order: its quotes are
+			// numbered in that order.
 			quotes, _ = bestOf(sub)
-			slices.SortStableFunc(quotes, func(a, b int) int { return slices.Index(sp.quotes, a) - slices.Index(sp.quotes, b) })
 		}
 		sec := Section{Heading: speakerHeading(sp)}
 		for _, q := range quotes {
 			total++
-			sec.Items = append(sec.Items, c.item(ix.quotes[q].art, quoteText(ix.quotes[q].q)))
+			sec.Items = append(sec.Items, c.item(ix.quoteArt(q), quoteText(ix.quote(q))))
 		}
 		if len(sec.Items) > 0 {
 			r.Sections = append(r.Sections, sec)
@@ -151,19 +152,19 @@ func (ix *Index) nobody(name string) Reply {
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(dist[a]-dist[b], len(ix.speakers[b].quotes)-len(ix.speakers[a].quotes))
+		return cmp.Or(dist[a]-dist[b], int(ix.speakers[b].n-ix.speakers[a].n))
 	})
 	heading, near := "Did you mean", typoLimit(q)+1
 	if isKnown || dist[order[0]] > near {
 		heading = "People quoted"
-		slices.SortStableFunc(order, func(a, b int) int { return len(ix.speakers[b].quotes) - len(ix.speakers[a].quotes) })
+		slices.SortStableFunc(order, func(a, b int) int { return int(ix.speakers[b].n - ix.speakers[a].n) })
 	} else {
 		order = slices.DeleteFunc(order, func(s int) bool { return dist[s] > near })
 	}
 	sec := Section{Heading: heading}
 	for _, s := range order[:min(len(order), maxSuggestions)] {
 		sp := ix.speakers[s]
-		sec.Items = append(sec.Items, Item{Text: fmt.Sprintf("`what did %s say` (%s)", sp.name, plural(len(sp.quotes), "statement")), Source: -1})
+		sec.Items = append(sec.Items, Item{Text: fmt.Sprintf("`what did %s say` (%s)", sp.name, plural(int(sp.n), "statement")), Source: -1})
 	}
 	r.Sections = []Section{sec}
 	return r
@@ -179,7 +180,7 @@ func speakerHeading(sp speaker) string {
 
 // quoteText renders a statement: direct words in quotation marks, a
 // reported clause as is, marked as reported.
-func quoteText(q summarize.Quote) string {
+func quoteText(q *summarize.Quote) string {
 	text := strings.Trim(strings.TrimSpace(q.Text), "\"“”")
 	if q.Kind == summarize.Reported {
 		return text + " (reported)"

@@ -34,8 +34,8 @@ func timeline(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	c := newCiter(ix)
 	var items []Item
 	for _, id := range ids {
-		er := ix.events[id]
-		items = append(items, c.item(er.art, when(er.e.When, er.e.Precision)+" — "+er.e.Text))
+		e := ix.event(id)
+		items = append(items, c.item(ix.eventArt(id), when(e.When, e.Precision)+" — "+e.Text))
 	}
 	r.Sections = []Section{{Items: items}}
 	r.Sources = c.srcs

@@ -29,18 +29,19 @@ type Index struct {
 	sents  sentIndex
 
 	names       *nameBook
-	speakers    []speaker
+	speakers    []speaker        // in the order first quoted, reading newest first (see indexPeople)
 	speakerKeys map[string][]int // lookup key → speakers
-	quotes      []quoteRef
-	speakerOf   []int // quote → its speaker
+	quotes      []quoteRef       // speaker by speaker (see speaker)
+	speakerOf   []int32          // quote → its speaker
 	quoteTerms  termIndex
 
 	deadlines     []deadlineRef // latest first
 	actorKeys     map[string][]int
 	deadlineTerms termIndex
 
-	events     []eventRef // in date order
-	eventsOf   [][]int    // article → its events (into events), ascending
+	events     []eventRef // in date order (see indexEvents)
+	eventsAt   []int32    // article a's events are eventIDs[eventsAt[a]:eventsAt[a+1]] (see eventsIn)
+	eventIDs   []int32    // the events (into events) article by article, each article's ascending
 	eventTerms termIndex
 
 	stories    []summarize.Story     // the one with the latest article first (see indexStories)
@@ -49,21 +50,6 @@ type Index struct {
 	storyCache *summarize.StoryCache // what clustering derived per article, for the next index
 
 	lists listings // orders for the paged listings (index_listings.go)
-}
-
-type speaker struct {
-	name, desc string
-	quotes     []int // into Index.quotes, newest article first
-}
-
-type quoteRef struct {
-	art int
-	q   summarize.Quote
-}
-
-type eventRef struct {
-	art int
-	e   summarize.Event
 }
 
 // ErrMismatch is wrapped by NewIndex when the articles and analyses do not
@@ -98,7 +84,7 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 	ix := &Index{
 		arts:          slices.Clone(arts),
 		ans:           slices.Clone(analyses),
-		byID:          map[string]int{},
+		byID:          make(map[string]int, 2*len(arts)),
 		titles:        termIndex{},
 		sents:         sentIndex{post: map[string][]posting{}},
 		names:         newNameBook(),
@@ -126,6 +112,7 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 	ix.indexDates()
 	ix.indexPeople()
 	ix.indexDeadlines()
+	ix.names.done()
 	wg.Wait()
 	ix.indexListings()
 	return ix, nil
@@ -180,64 +167,6 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// indexPeople registers every person the analyses name, merges the forms
-// one person takes across articles, then files each quote under its
-// speaker, merging a speaker written as a surname or alias with the one
-// person it points to. A speaker can be looked up by any of its names and
-// aliases, and by the role noun of an alias or description ("the
-// professor", "this analyst").
-func (ix *Index) indexPeople() {
-	for _, an := range ix.ans {
-		for _, p := range an.People {
-			ix.names.add(p.Name, p.Aliases, p.Org, p.Description)
-		}
-	}
-	ix.names.merge()
-	bySpeaker := map[string]int{}
-	for _, i := range ix.byDate {
-		for _, q := range ix.ans[i].Quotes {
-			k := ix.names.resolve(q.Speaker)
-			if k == "" {
-				continue
-			}
-			s, ok := bySpeaker[k]
-			if !ok {
-				s = len(ix.speakers)
-				bySpeaker[k] = s
-				ix.speakers = append(ix.speakers, speaker{name: ix.names.display[k], desc: cmp.Or(ix.names.desc[k], q.Role)})
-				for _, key := range speakerKeys(ix.names.keys[k], ix.names.desc[k], q.Role, q.Speaker) {
-					ix.speakerKeys[key] = append(ix.speakerKeys[key], s)
-				}
-			}
-			id := len(ix.quotes)
-			ix.quotes = append(ix.quotes, quoteRef{art: i, q: q})
-			ix.speakerOf = append(ix.speakerOf, s)
-			ix.quoteTerms.add(id, q.Text)
-			ix.speakers[s].quotes = append(ix.speakers[s].quotes, id)
-		}
-	}
-}
-
-// indexEvents files dated events in date order; events without a date are
-// left out of the timeline.
-func (ix *Index) indexEvents() {
-	for i, an := range ix.ans {
-		for _, e := range an.Events {
-			if !e.When.IsZero() {
-				ix.events = append(ix.events, eventRef{art: i, e: e})
-			}
-		}
-	}
-	slices.SortStableFunc(ix.events, func(a, b eventRef) int {
-		return cmp.Or(a.e.When.Compare(b.e.When), -laterFirst(ix.arts[a.art].Published, ix.arts[b.art].Published))
-	})
-	ix.eventsOf = make([][]int, len(ix.arts))
-	for id, er := range ix.events {
-		ix.eventTerms.add(id, er.e.Phrase+" "+er.e.Text)
-		ix.eventsOf[er.art] = append(ix.eventsOf[er.art], id)
-	}
 }
 
 // summary returns an article's summary sentences, or its first three

@@ -23,7 +23,8 @@ type listings struct {
 	dueDay                   []int64    // deadline → its due day (Unix seconds of UTC midnight)
 	items                    []int      // deadline → the items of its section (deadlineSection)
 	allItems                 int        // the items of every deadline
-	storyEvents              [][]int    // story → its events, as storyEventIDs gives them
+	storyEventsAt            []int32    // story s's events are storyEvents[storyEventsAt[s]:storyEventsAt[s+1]]
+	storyEvents              []int32    // each story's events in turn, as storyEventIDs gives them
 	dateRank                 []int      // article → its place in byDate
 	scratch                  *sync.Pool // *[]int32 of len(speakers), all zero: counts for groupQuotes
 }
@@ -38,7 +39,7 @@ func (ix *Index) indexListings() {
 		l.speakers[s] = s
 	}
 	slices.SortStableFunc(l.speakers, func(a, b int) int {
-		return len(ix.speakers[b].quotes) - len(ix.speakers[a].quotes)
+		return int(ix.speakers[b].n - ix.speakers[a].n)
 	})
 	l.dueDay = make([]int64, len(ix.deadlines))
 	l.items = make([]int, len(ix.deadlines))
@@ -59,28 +60,24 @@ func (ix *Index) indexListings() {
 	}
 	speakers := len(ix.speakers)
 	l.scratch = &sync.Pool{New: func() any { s := make([]int32, speakers); return &s }}
-	l.storyEvents = make([][]int, len(ix.stories))
-	type key struct{ art, sent int }
-	in := map[key]bool{}
-	for s, st := range ix.stories {
-		clear(in)
-		for _, e := range st.Events {
-			in[key{e.Article, e.Sentence}] = true
-		}
-		var ids []int
-		for _, a := range st.Articles {
-			for _, id := range ix.eventsOf[a] {
-				if in[key{a, ix.events[id].e.Sentence}] {
-					ids = append(ids, id)
-				}
-			}
-		}
-		slices.Sort(ids)
-		l.storyEvents[s] = ids
+	// Each story's events, in one array: a story's are at most its
+	// articles' dated events, and each event is of one article.
+	l.storyEventsAt = make([]int32, len(ix.stories)+1)
+	l.storyEvents = make([]int32, 0, len(ix.events))
+	in := map[artSent]bool{}
+	for s := range ix.stories {
+		l.storyEvents = ix.appendStoryEvents(l.storyEvents, in, s)
+		l.storyEventsAt[s+1] = int32(len(l.storyEvents))
 	}
 	l.dueDesc = slices.Clone(l.dueAsc)
 	slices.SortFunc(l.dueAsc, func(a, b int) int { return cmp.Or(cmp.Compare(l.dueDay[a], l.dueDay[b]), a-b) })
 	slices.SortFunc(l.dueDesc, func(a, b int) int { return cmp.Or(cmp.Compare(l.dueDay[b], l.dueDay[a]), a-b) })
+}
+
+// eventsOfStory returns the events (into Index.events) of story s,
+// ascending; the slice is the index's own.
+func (l *listings) eventsOfStory(s int) []int32 {
+	return l.storyEvents[l.storyEventsAt[s]:l.storyEventsAt[s+1]]
 }
 
 // dayOf returns the UTC midnight of t's calendar day, in Unix seconds: the

@@ -22,6 +22,7 @@ type nameBook struct {
 	alias   map[string][]string // lookup key → canonical keys, sorted
 	org     map[string]bool     // canonical key → an organisation
 	into    map[string]string   // canonical key → the fuller one it was merged into (see merge)
+	norms   map[string]string   // name as written → normName of it, while the index is built (see norm)
 }
 
 func newNameBook() *nameBook {
@@ -32,14 +33,33 @@ func newNameBook() *nameBook {
 		alias:   map[string][]string{},
 		org:     map[string]bool{},
 		into:    map[string]string{},
+		norms:   map[string]string{},
 	}
 }
+
+// norm is normName remembered: the analyses write the same names over and
+// over. The memo is kept until done is called.
+func (nb *nameBook) norm(name string) string {
+	if nb.norms == nil {
+		return normName(name)
+	}
+	k, ok := nb.norms[name]
+	if !ok {
+		k = normName(name)
+		nb.norms[name] = k
+	}
+	return k
+}
+
+// done drops what only building the index needs (the memo of norm); the
+// book is only read afterwards.
+func (nb *nameBook) done() { nb.norms = nil }
 
 // add registers name with its aliases and returns its canonical key, "" for
 // a name with no letters or digits. A second add of the same name merges
 // aliases.
 func (nb *nameBook) add(name string, aliases []string, org bool, desc string) string {
-	k := normName(name)
+	k := nb.norm(name)
 	if k == "" {
 		return ""
 	}
@@ -52,7 +72,7 @@ func (nb *nameBook) add(name string, aliases []string, org bool, desc string) st
 	}
 	nb.link(k, k)
 	for _, a := range aliases {
-		nb.link(normName(a), k)
+		nb.link(nb.norm(a), k)
 	}
 	if ws := strings.Fields(k); !org && len(ws) >= 2 && len(ws[len(ws)-1]) >= 2 {
 		nb.link(ws[len(ws)-1], k)
@@ -79,7 +99,7 @@ func (nb *nameBook) link(key, canon string) {
 // the book does not know is registered (with its surname when it is written
 // like a proper name, "Nina Khrushcheva" but not "a Russian newspaper").
 func (nb *nameBook) resolve(name string) string {
-	k := normName(name)
+	k := nb.norm(name)
 	if _, ok := nb.display[k]; ok {
 		return nb.canonical(k)
 	}

@@ -73,21 +73,34 @@ func (ix *Index) storyEventIDs(topic string) []int {
 	if !ok {
 		return nil
 	}
-	type key struct{ art, sent int }
-	in := map[key]bool{}
-	for _, e := range ix.stories[s].Events {
-		in[key{e.Article, e.Sentence}] = true
-	}
 	var ids []int
+	for _, id := range ix.lists.eventsOfStory(s) {
+		ids = append(ids, int(id))
+	}
+	return ids
+}
+
+// artSent is a sentence of an article.
+type artSent struct{ art, sent int }
+
+// appendStoryEvents appends to dst the events (into ix.events) of story s,
+// ascending, each once (summarize.Story.Events: reprints left out); in is
+// scratch space, cleared first.
+func (ix *Index) appendStoryEvents(dst []int32, in map[artSent]bool, s int) []int32 {
+	clear(in)
+	for _, e := range ix.stories[s].Events {
+		in[artSent{e.Article, e.Sentence}] = true
+	}
+	from := len(dst)
 	for _, a := range ix.stories[s].Articles {
-		for _, id := range ix.eventsOf[a] {
-			if in[key{a, ix.events[id].e.Sentence}] {
-				ids = append(ids, id)
+		for _, id := range ix.eventsIn(a) {
+			if in[artSent{a, ix.event(int(id)).Sentence}] {
+				dst = append(dst, id)
 			}
 		}
 	}
-	slices.Sort(ids)
-	return ids
+	slices.Sort(dst[from:])
+	return dst
 }
 
 // storyHeading names a story for a section: an article's heading for a
