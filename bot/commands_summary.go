@@ -91,7 +91,8 @@ func (ix *Index) article(arg string) (int, bool) {
 	if arg == "" {
 		return 0, false
 	}
-	if i, ok := ix.byID[normName(arg)]; ok {
+	norm := normName(arg)
+	if i, ok := ix.byID[norm]; ok {
 		return i, true
 	}
 	q := queryTerms(arg, false)
@@ -100,7 +101,7 @@ func (ix *Index) article(arg string) (int, bool) {
 		return 0, false
 	}
 	for _, i := range ids {
-		if normName(ix.arts[i].Title) == normName(arg) {
+		if normIs(ix.arts[i].Title, norm) {
 			return i, true
 		}
 	}
@@ -112,52 +113,40 @@ func (ix *Index) article(arg string) (int, bool) {
 // sentences, then newest first. Articles that match no word of it are left
 // out. It returns the first limit of them (all when limit is 0 or less)
 // and whether there were more; only those are sorted, so a common word
-// costs a pass over its articles, not a sort of them.
+// costs a pass over its articles, not a sort of them. Its scratch space
+// comes from a pool, so a query allocates little but its answer.
 func (ix *Index) topicRanking(topic string, limit int) (ranked []int, more bool) {
 	q := queryTerms(topic, false)
-	type cand struct {
-		art, inTitle int
-		best         top3 // its best sentences
-		score        float64
-	}
-	// The articles whose title holds a query term, ascending; then those
-	// with a matching sentence. at finds an article's candidate.
-	var cands []cand
-	for _, c := range ix.titles.countSorted(q) {
-		cands = append(cands, cand{art: c.id, inTitle: c.n})
-	}
-	titled := len(cands)
-	at := map[int]int{}
+	sc := getTopicScratch(len(ix.arts))
+	defer putTopicScratch(sc)
+	// The articles whose title holds a query term, then those with a
+	// matching sentence; sc.at finds an article's candidate.
+	sc.countTitles(ix.titles, q)
 	ix.sents.scores(q, func(doc int, score float64) {
-		a := int(ix.sents.docs[doc].art)
-		k, ok := at[a]
-		if !ok {
-			var found bool
-			k, found = slices.BinarySearchFunc(cands[:titled], a, func(c cand, a int) int { return c.art - a })
-			if !found {
-				k = len(cands)
-				cands = append(cands, cand{art: a})
-			}
-			at[a] = k
+		a := ix.sents.docs[doc].art
+		k := sc.at[a] - 1
+		if k < 0 {
+			k = int32(len(sc.cands))
+			sc.cands = append(sc.cands, topicCand{art: a})
+			sc.at[a] = k + 1
 		}
-		cands[k].best.add(doc, score)
+		sc.cands[k].best.add(doc, score)
 	})
-	for k := range cands {
-		cands[k].score = cands[k].best.sum()
-	}
 	// newerFirst, then the article number, is the order of byDate.
 	pos := ix.lists.dateRank
-	order := func(a, b cand) int {
-		return cmp.Or(b.inTitle-a.inTitle, cmp.Compare(b.score, a.score), pos[a.art]-pos[b.art])
+	keys := sc.keys[:0]
+	for _, c := range sc.cands {
+		keys = append(keys, topicKey{art: c.art, inTitle: c.inTitle, pos: int32(pos[c.art]), score: c.best.sum()})
 	}
-	if limit > 0 && len(cands) > limit {
-		cands, more = smallest(cands, limit, order), true
+	sc.keys = keys
+	if limit > 0 && len(keys) > limit {
+		keys, more = smallest(keys, limit, compareTopicKeys), true
 	} else {
-		slices.SortFunc(cands, order)
+		slices.SortFunc(keys, compareTopicKeys)
 	}
-	ranked = make([]int, len(cands))
-	for k, c := range cands {
-		ranked[k] = c.art
+	ranked = make([]int, len(keys))
+	for k, c := range keys {
+		ranked[k] = int(c.art)
 	}
 	return ranked, more
 }
@@ -209,11 +198,15 @@ func smallest[T any](xs []T, k int, cmp func(a, b T) int) []T {
 // topSentences returns the n best sentences for the query terms, leaving
 // out repeats of a sentence already taken. It orders only the best few
 // hits (a bounded heap of 4n, then 16n… when repeats use them up), not
-// every hit.
+// every hit; each round goes on from where the last stopped, since the
+// best 4k hits begin with the best k.
 func (ix *Index) topSentences(q []string, n int) []sentDoc {
 	var hits []hit
 	ix.sents.scores(q, func(doc int, score float64) { hits = append(hits, hit{doc: doc, score: score}) })
 	byRank := func(a, b hit) int { return cmp.Or(cmp.Compare(b.score, a.score), a.doc-b.doc) }
+	var out []sentDoc
+	seen := map[string]bool{}
+	done := 0 // the hits of the last round looked at
 	for k := 4 * n; ; k *= 4 {
 		top := hits
 		if k < len(hits) {
@@ -221,9 +214,7 @@ func (ix *Index) topSentences(q []string, n int) []sentDoc {
 		} else {
 			slices.SortFunc(hits, byRank)
 		}
-		var out []sentDoc
-		seen := map[string]bool{}
-		for _, h := range top {
+		for _, h := range top[done:] {
 			d := ix.sents.docs[h.doc]
 			text := normName(ix.ans[d.art].Sentences[d.sent].Text)
 			if seen[text] {
@@ -237,6 +228,7 @@ func (ix *Index) topSentences(q []string, n int) []sentDoc {
 		if len(top) == len(hits) {
 			return out
 		}
+		done = len(top)
 	}
 }
 

@@ -1,56 +1,73 @@
 package bot
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"sync"
+)
 
 // scores calls f once for each sentence holding a query term (the
 // rankDepth best postings of each term) with its BM25 score, summed over
 // the terms in query order exactly as sentIndex.rank sums it, in no
 // particular order. Unlike rank it sorts nothing, and a query with one
-// matching term needs no map.
+// matching term needs no map; the map of a longer one comes from a pool.
 func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	n := float64(len(s.docs))
 	idf := func(ps []posting) float64 {
 		df := float64(len(ps))
 		return math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
-	var hit []string
+	type termPostings struct {
+		ps  []posting
+		big map[int32]int32
+	}
+	var buf [8]termPostings
+	hit := buf[:0] // the query terms that have postings
 	for _, t := range q {
-		if len(s.post[t]) > 0 {
-			hit = append(hit, t)
+		if ps := s.post[t]; len(ps) > 0 {
+			hit = append(hit, termPostings{ps, s.bigTF[t]})
 		}
 	}
 	if len(hit) == 1 {
-		ps := s.post[hit[0]]
+		ps, big := hit[0].ps, hit[0].big
 		w := idf(ps)
 		for _, p := range ps[:min(len(ps), rankDepth)] {
-			f(int(p.doc), 0+w*s.impact(p))
+			f(int(p.doc()), 0+w*s.impact(p, big))
 		}
 		return
 	}
-	score := map[int]float64{}
-	for _, t := range hit {
-		ps := s.post[t]
-		w := idf(ps)
-		for _, p := range ps[:min(len(ps), rankDepth)] {
-			score[int(p.doc)] += w * s.impact(p)
+	score, _ := scorePool.Get().(map[int32]float64)
+	if score == nil {
+		score = map[int32]float64{}
+	}
+	defer func() {
+		clear(score)
+		scorePool.Put(score)
+	}()
+	for _, h := range hit {
+		w := idf(h.ps)
+		for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
+			score[p.doc()] += w * s.impact(p, h.big)
 		}
 	}
 	for d, sc := range score {
-		f(d, sc)
+		f(int(d), sc)
 	}
 }
+
+var scorePool sync.Pool // map[int32]float64, empty
 
 // top3 keeps the three best sentence scores of an article in rank order:
 // score descending, then sentence ascending.
 type top3 struct {
-	n     int
-	doc   [3]int
+	n     int32
+	doc   [3]int32
 	score [3]float64
 }
 
 // add offers a sentence's score.
-func (t *top3) add(doc int, score float64) {
-	i := t.n
+func (t *top3) add(d int, score float64) {
+	i, doc := t.n, int32(d)
 	for i > 0 && (score > t.score[i-1] || score == t.score[i-1] && doc < t.doc[i-1]) {
 		i--
 	}
@@ -71,4 +88,95 @@ func (t *top3) sum() float64 {
 		s += t.score[i]
 	}
 	return s
+}
+
+// topicCand is an article topicRanking ranks: how many query terms its
+// title holds and its best sentences.
+type topicCand struct {
+	art, inTitle int32
+	best         top3
+}
+
+// topicKey is what orders a candidate: title terms descending, sentence
+// score descending, then its place in byDate.
+type topicKey struct {
+	art, inTitle, pos int32
+	score             float64
+}
+
+func compareTopicKeys(a, b topicKey) int {
+	switch {
+	case a.inTitle != b.inTitle:
+		return int(b.inTitle - a.inTitle)
+	case a.score != b.score:
+		return cmp.Compare(b.score, a.score)
+	}
+	return int(a.pos - b.pos)
+}
+
+// topicScratch is the working space of one topicRanking call.
+type topicScratch struct {
+	cands []topicCand
+	keys  []topicKey
+	at    []int32 // article → 1 + its candidate, 0 for none
+	merge []counted
+}
+
+var topicScratchPool sync.Pool // *topicScratch
+
+// getTopicScratch returns an empty scratch for an index of arts articles.
+func getTopicScratch(arts int) *topicScratch {
+	sc, _ := topicScratchPool.Get().(*topicScratch)
+	if sc == nil {
+		sc = &topicScratch{}
+	}
+	if len(sc.at) < arts {
+		sc.at = make([]int32, arts)
+	}
+	return sc
+}
+
+// putTopicScratch empties sc and returns it to the pool.
+func putTopicScratch(sc *topicScratch) {
+	for _, c := range sc.cands {
+		sc.at[c.art] = 0
+	}
+	sc.cands, sc.keys, sc.merge = sc.cands[:0], sc.keys[:0], sc.merge[:0]
+	topicScratchPool.Put(sc)
+}
+
+// countTitles makes a candidate of each article whose title holds a query
+// term, ascending, with how many it holds: termIndex.countSorted, merging
+// in sc's buffers.
+func (sc *topicScratch) countTitles(titles termIndex, q []string) {
+	acc, merged := sc.cands[:0], sc.merge
+	for _, w := range q {
+		ps := titles[w]
+		if len(ps) == 0 {
+			continue
+		}
+		merged = merged[:0]
+		i, j := 0, 0
+		for i < len(acc) || j < len(ps) {
+			switch {
+			case j == len(ps) || i < len(acc) && int(acc[i].art) < ps[j]:
+				merged = append(merged, counted{int(acc[i].art), int(acc[i].inTitle)})
+				i++
+			case i == len(acc) || ps[j] < int(acc[i].art):
+				merged = append(merged, counted{ps[j], 1})
+				j++
+			default:
+				merged = append(merged, counted{ps[j], int(acc[i].inTitle) + 1})
+				i, j = i+1, j+1
+			}
+		}
+		acc = acc[:0]
+		for _, c := range merged {
+			acc = append(acc, topicCand{art: int32(c.id), inTitle: int32(c.n)})
+		}
+	}
+	sc.cands, sc.merge = acc, merged
+	for k, c := range acc {
+		sc.at[c.art] = int32(k) + 1
+	}
 }
