@@ -28,9 +28,9 @@ type deadlineRef struct {
 	art                 int    // the article of the latest report
 	arts                []int  // every article that reports it, oldest first
 	revs                []revisionRef
-	words               map[string]bool // content terms of its reports, for merging
-	first, last         time.Time       // its span (see span), kept while merging
-	idx                 *revIndex       // kept while merging, nil for a small record and after
+	words               []uint32  // content terms of its reports (symbols, ascending), kept while merging
+	first, last         time.Time // its span (see span), kept while merging
+	idx                 *revIndex // kept while merging, nil for a small record and after
 }
 
 // revisionRef is one state of a merged deadline: its first report, the
@@ -69,12 +69,11 @@ func (ix *Index) indexDeadlines() {
 	}
 	for k := range ix.deadlines {
 		dr := &ix.deadlines[k]
-		dr.idx = nil // positions change: merging is done
+		dr.idx, dr.words = nil, nil // positions change: merging is done
 		slices.SortStableFunc(dr.revs, func(a, b revisionRef) int { return a.key.Compare(b.key) })
+		dr.trim()
 	}
-	slices.SortStableFunc(ix.deadlines, func(a, b deadlineRef) int {
-		return cmp.Or(laterFirst(a.revs[len(a.revs)-1].key, b.revs[len(b.revs)-1].key), laterFirst(a.latest().Due, b.latest().Due))
-	})
+	ix.deadlines = latestFirst(ix.deadlines)
 	for id, dr := range ix.deadlines {
 		parts := []string{dr.setBy, dr.target, dr.demand, dr.consequence, dr.evidence}
 		for _, a := range dr.arts {
@@ -95,35 +94,62 @@ func (ix *Index) indexDeadlines() {
 	}
 }
 
+// latestFirst returns the records ordered by their latest state's date,
+// then its due date, latest first, ties in filing order: a new slice, of
+// the records' number (sorting an order, not the records, which are
+// large).
+func latestFirst(ds []deadlineRef) []deadlineRef {
+	order := make([]int, len(ds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &ds[i], &ds[j]
+		return cmp.Or(laterFirst(a.revs[len(a.revs)-1].key, b.revs[len(b.revs)-1].key), laterFirst(a.latest().Due, b.latest().Due), cmp.Compare(i, j))
+	})
+	out := make([]deadlineRef, len(ds))
+	for k, i := range order {
+		out[k] = ds[i]
+	}
+	return out
+}
+
 // addDeadline merges one article's deadline into the first record (in
 // filing order) of the same deadline, or files it as a new one. f finds
 // the records worth comparing (see deadlineFinder).
 func (ix *Index) addDeadline(f *deadlineFinder, art int, d summarize.Deadline) {
-	in := ix.report(art, d)
-	for _, k := range f.candidates(&in) {
-		if dr := &ix.deadlines[k]; ix.sameDeadline(dr, &in) {
-			if ch := dr.merge(in); ch.lost {
-				dr.first, dr.last = ix.span(dr)
-			} else {
-				dr.first, dr.last = widen(dr.first, dr.last, append(ch.gained, ix.arts[in.art].Published)...)
-			}
-			f.file(k, dr, &in)
-			return
+	in := ix.report(art, d, f.syms)
+	match := -1
+	for k := range f.candidates(&in) {
+		if ix.sameDeadline(&ix.deadlines[k], &in) {
+			match = k
+			break
 		}
 	}
-	ix.deadlines = append(ix.deadlines, in)
-	f.file(len(ix.deadlines)-1, &ix.deadlines[len(ix.deadlines)-1], nil)
+	if match < 0 {
+		ix.deadlines = append(ix.deadlines, in)
+		f.file(len(ix.deadlines)-1, &ix.deadlines[len(ix.deadlines)-1], nil)
+		return
+	}
+	dr := &ix.deadlines[match]
+	if ch := dr.merge(in); ch.lost {
+		dr.first, dr.last = ix.span(dr)
+	} else {
+		dr.first, dr.last = widen(dr.first, dr.last, append(ch.gained, ix.arts[in.art].Published)...)
+	}
+	f.file(match, dr, &in)
 }
 
-// report turns one article's deadline into a one-article record. A
-// deadline without history gets one revision from its own fields; a
-// revision's date key is its statement date, else its article's, and never
-// earlier than the revision before it in the same article.
-func (ix *Index) report(art int, d summarize.Deadline) deadlineRef {
+// report turns one article's deadline into a one-article record, its
+// content words numbered by syms. A deadline without history gets one
+// revision from its own fields; a revision's date key is its statement
+// date, else its article's, and never earlier than the revision before it
+// in the same article.
+func (ix *Index) report(art int, d summarize.Deadline, syms symbols) deadlineRef {
 	dr := deadlineRef{
 		setKey: ix.names.resolve(d.SetBy), targetKey: ix.names.resolve(d.Target),
 		demand: d.Demand, consequence: d.Consequence, evidence: d.Evidence,
-		art: art, arts: []int{art}, words: map[string]bool{},
+		art: art, arts: []int{art},
 	}
 	dr.setBy, dr.target = cmp.Or(ix.names.display[dr.setKey], d.SetBy), cmp.Or(ix.names.display[dr.targetKey], d.Target)
 	hist := slices.Clone(d.History)
@@ -145,10 +171,12 @@ func (ix *Index) report(art int, d summarize.Deadline) deadlineRef {
 	for _, s := range []string{d.Demand, d.Consequence, d.Evidence} {
 		for _, t := range terms(s) {
 			if !genericDeadlineTerms[t] {
-				dr.words[t] = true
+				dr.words = append(dr.words, syms.id(t))
 			}
 		}
 	}
+	slices.Sort(dr.words)
+	dr.words = slices.Clip(slices.Compact(dr.words))
 	dr.first, dr.last = ix.span(&dr)
 	return dr
 }
@@ -165,6 +193,21 @@ var genericDeadlineTerms = func() map[string]bool {
 	}
 	return m
 }()
+
+// trim drops the spare capacity merging left in dr's lists.
+func (dr *deadlineRef) trim() {
+	if cap(dr.arts) > len(dr.arts) {
+		dr.arts = slices.Clone(dr.arts)
+	}
+	if cap(dr.revs) > len(dr.revs) {
+		dr.revs = slices.Clone(dr.revs)
+	}
+	for k := range dr.revs {
+		if also := dr.revs[k].also; cap(also) > len(also) {
+			dr.revs[k].also = slices.Clone(also)
+		}
+	}
+}
 
 // sentence returns the text of an article's sentence, "" when out of range.
 func (ix *Index) sentence(art, s int) string {

@@ -13,8 +13,61 @@ import (
 // twice: through deadlineFinder's candidates, and by comparing each report
 // with every record as the index first did. The records must be the same.
 func TestDeadlineFinderMatchesScan(t *testing.T) {
-	g := corpusgen.New(corpusgen.Config{N: 300, Seed: 9, Days: 200})
-	arts := g.Articles()
+	ix := deadlineCorpusIndex(t, corpusgen.Config{N: 300, Seed: 9, Days: 200})
+	got := describeDeadlines(ix.deadlines)
+	want := describeDeadlines(mergeByScan(ix, symbols{}))
+	if len(want) < 100 {
+		t.Fatalf("only %d deadline records: the corpus does not test merging", len(want))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("finder: %d records, scan: %d records; first difference at %v", len(got), len(want), firstDiff(got, want))
+	}
+}
+
+// TestDeadlineMergeMatchesScanLarge merges the deadlines of a larger
+// generated corpus (thousands of reports, records that many reports join
+// and keep a revIndex) through the finder, as indexDeadlines does, and by
+// comparing each report with every record, and compares the records
+// whole, in filing order: states, "also" lists, articles, words, spans.
+func TestDeadlineMergeMatchesScanLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 3,000 articles")
+	}
+	ix := deadlineCorpusIndex(t, corpusgen.Config{N: 3000, Seed: 5})
+	f := newDeadlineFinder()
+	got := *ix
+	got.deadlines = nil
+	for _, i := range oldestFirst(ix) {
+		for _, d := range ix.ans[i].Deadlines {
+			got.addDeadline(f, i, d)
+		}
+	}
+	syms := symbols{}
+	want := mergeByScan(ix, syms)
+	if len(want) < 500 || !slices.ContainsFunc(got.deadlines, func(dr deadlineRef) bool { return dr.idx != nil }) {
+		t.Fatalf("%d deadline records, none indexed: the corpus does not test merging", len(want))
+	}
+	if len(got.deadlines) != len(want) {
+		t.Fatalf("finder: %d records, scan: %d records", len(got.deadlines), len(want))
+	}
+	for k := range want {
+		g, w := got.deadlines[k], want[k]
+		if gw, ww := wordsOf(f.syms, g.words), wordsOf(syms, w.words); !slices.Equal(gw, ww) {
+			t.Fatalf("record %d: words %v, want %v", k, gw, ww)
+		}
+		g.words, w.words = nil, nil
+		if err := sameRecord(g, w); err != nil {
+			t.Fatalf("record %d: %v", k, err)
+		}
+	}
+}
+
+// deadlineCorpusIndex analyses and indexes a generated corpus.
+func deadlineCorpusIndex(t *testing.T, cfg corpusgen.Config) *Index {
+	t.Helper()
+	arts := corpusgen.New(cfg).Articles()
 	ans := make([]*summarize.Analysis, len(arts))
 	for i := range arts {
 		ans[i] = summarize.Analyze(arts[i])
@@ -23,15 +76,25 @@ func TestDeadlineFinderMatchesScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := describeDeadlines(ix.deadlines)
+	return ix
+}
 
-	scan := *ix
-	scan.deadlines = nil
+// oldestFirst returns ix's articles in the order indexDeadlines merges them.
+func oldestFirst(ix *Index) []int {
 	order := slices.Clone(ix.byDate)
 	slices.Reverse(order)
-	for _, i := range order {
+	return order
+}
+
+// mergeByScan merges the deadlines of ix's articles as the index first
+// did, comparing each report with every record, and returns the records
+// in filing order.
+func mergeByScan(ix *Index, syms symbols) []deadlineRef {
+	scan := *ix
+	scan.deadlines = nil
+	for _, i := range oldestFirst(ix) {
 		for _, d := range ix.ans[i].Deadlines {
-			in := scan.report(i, d)
+			in := scan.report(i, d, syms)
 			merged := false
 			for k := range scan.deadlines {
 				if dr := &scan.deadlines[k]; scan.sameDeadline(dr, &in) {
@@ -46,15 +109,19 @@ func TestDeadlineFinderMatchesScan(t *testing.T) {
 			}
 		}
 	}
-	want := describeDeadlines(scan.deadlines)
-	if len(want) < 100 {
-		t.Fatalf("only %d deadline records: the corpus does not test merging", len(want))
+	return scan.deadlines
+}
+
+// wordsOf returns the words syms numbers ids, sorted.
+func wordsOf(syms symbols, ids []uint32) []string {
+	var out []string
+	for w, id := range syms {
+		if _, found := slices.BinarySearch(ids, id); found {
+			out = append(out, w)
+		}
 	}
-	slices.Sort(got)
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Errorf("finder: %d records, scan: %d records; first difference at %v", len(got), len(want), firstDiff(got, want))
-	}
+	slices.Sort(out)
+	return out
 }
 
 func describeDeadlines(ds []deadlineRef) []string {

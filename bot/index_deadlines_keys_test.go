@@ -9,13 +9,14 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// TestStateKeysMeetWhenStatesAgree checks stateKeys' contract over a grid
-// of revisions (lengths, due dates across a year's end in several time
-// zones, every precision): whenever sameState holds for two revisions,
-// their keys share one, so deadlineFinder never misses a shared state.
+// TestStateKeysMeetWhenStatesAgree checks the state keys' contract over a
+// grid of revisions (lengths, due dates across a year's end and around a
+// week's in several time zones and at midnight, every precision):
+// whenever sameState(x, y) holds, the file keys of x and the look keys of
+// y share one, so deadlineFinder and findState never miss a shared state.
 func TestStateKeysMeetWhenStatesAgree(t *testing.T) {
 	zones := []*time.Location{time.UTC, time.FixedZone("east", 14*3600), time.FixedZone("west", -12*3600)}
-	precisions := []summarize.Precision{summarize.Day, summarize.Week, summarize.Month, summarize.Year, ""}
+	precisions := []summarize.Precision{summarize.Day, summarize.Week, summarize.Month, summarize.Year, "", "decade"}
 	var revs []summarize.Revision
 	for _, days := range []int{-3, 0, 30} {
 		revs = append(revs, summarize.Revision{LengthDays: days})
@@ -24,6 +25,8 @@ func TestStateKeysMeetWhenStatesAgree(t *testing.T) {
 			time.Date(2023, 12, 31, 20, 0, 0, 0, time.UTC),
 			time.Date(2024, 1, 1, 1, 0, 0, 0, time.UTC),
 			time.Date(2024, 6, 15, 12, 0, 0, 0, time.UTC),
+			time.Date(2024, 6, 16, 0, 0, 0, 0, time.UTC),
+			time.Date(2024, 6, 17, 0, 0, 0, 0, time.UTC),
 		} {
 			for _, z := range zones {
 				for _, p := range precisions {
@@ -39,14 +42,52 @@ func TestStateKeysMeetWhenStatesAgree(t *testing.T) {
 				continue
 			}
 			agree++
-			kx, ky := stateKeys([]revisionRef{{r: x}}), stateKeys([]revisionRef{{r: y}})
-			if !slices.ContainsFunc(kx, func(k string) bool { return slices.Contains(ky, k) }) {
+			kx, ky := fileKeys([]revisionRef{{r: x}}), appendLookKeys(nil, y)
+			if !slices.ContainsFunc(kx, func(k uint64) bool { return slices.Contains(ky, k) }) {
 				t.Errorf("%s and %s agree but share no key: %v, %v", describeRev(x), describeRev(y), kx, ky)
 			}
 		}
 	}
 	if agree < 2*len(revs) {
 		t.Fatalf("only %d agreeing pairs among %d revisions: the grid tests little", agree, len(revs))
+	}
+}
+
+// TestStateKeysAreFine checks that the state keys tell apart states that
+// cannot agree, so that a report looks at few records: due dates on other
+// days, or outside a coarser due date's period, and other lengths.
+func TestStateKeysAreFine(t *testing.T) {
+	on := func(length int, due string, p summarize.Precision) summarize.Revision {
+		return rev(length, due, p, "")
+	}
+	tests := []struct {
+		name  string
+		x, y  summarize.Revision
+		share bool
+	}{
+		{"same day", on(0, "2024-03-05", summarize.Day), on(0, "2024-03-05", summarize.Day), true},
+		{"next day", on(0, "2024-03-05", summarize.Day), on(0, "2024-03-06", summarize.Day), false},
+		{"day in the week", on(0, "2024-03-06", summarize.Day), on(0, "2024-03-04", summarize.Week), true},
+		{"day after the week", on(0, "2024-03-11", summarize.Day), on(0, "2024-03-04", summarize.Week), false},
+		{"day in the month", on(0, "2024-03-31", summarize.Day), on(0, "2024-03-01", summarize.Month), true},
+		{"month in the year", on(0, "2024-11-01", summarize.Month), on(0, "2024-01-01", summarize.Year), true},
+		{"month of another year", on(0, "2025-01-01", summarize.Month), on(0, "2024-01-01", summarize.Year), false},
+		{"same length", on(10, "", ""), on(10, "2024-03-05", summarize.Day), true},
+		{"other length", on(10, "", ""), on(11, "", ""), false},
+		{"same length, other day", on(10, "2024-03-05", summarize.Day), on(10, "2024-03-06", summarize.Day), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if sameState(tt.x, tt.y) != tt.share {
+				t.Fatalf("sameState = %v: the case is wrong", !tt.share)
+			}
+			for _, c := range [][2]summarize.Revision{{tt.x, tt.y}, {tt.y, tt.x}} {
+				kx, ky := fileKeys([]revisionRef{{r: c[0]}}), appendLookKeys(nil, c[1])
+				if got := slices.ContainsFunc(kx, func(k uint64) bool { return slices.Contains(ky, k) }); got != tt.share {
+					t.Errorf("%s filed, %s looked up: share a key %v, want %v", describeRev(c[0]), describeRev(c[1]), got, tt.share)
+				}
+			}
+		})
 	}
 }
 
@@ -59,15 +100,15 @@ func describeRev(r summarize.Revision) string {
 // candidate, and one sharing neither is not.
 func TestFinderFindsSameSetterByState(t *testing.T) {
 	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	f := newDeadlineFinder()
 	rec := func(words string, due time.Time) deadlineRef {
-		dr := deadlineRef{setKey: "jane doe", words: map[string]bool{}, first: day, last: day}
+		dr := deadlineRef{setKey: "jane doe", first: day, last: day}
 		for _, w := range terms(words) {
-			dr.words[w] = true
+			dr.words = union(dr.words, []uint32{f.syms.id(w)})
 		}
 		dr.revs = []revisionRef{{r: summarize.Revision{Due: due, Precision: summarize.Day}}}
 		return dr
 	}
-	f := newDeadlineFinder()
 	old := rec("tariffs steel", day.AddDate(0, 0, 10))
 	f.file(0, &old, nil)
 	tests := []struct {
@@ -81,7 +122,7 @@ func TestFinderFindsSameSetterByState(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := f.candidates(&tt.in); !slices.Equal(got, tt.want) {
+			if got := slices.Collect(f.candidates(&tt.in)); !slices.Equal(got, tt.want) {
 				t.Errorf("candidates = %v, want %v", got, tt.want)
 			}
 		})

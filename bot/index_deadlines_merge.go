@@ -72,17 +72,43 @@ func (ix *Index) span(dr *deadlineRef) (first, last time.Time) {
 	return first, last
 }
 
-// overlap reports whether two term sets share a term.
-func overlap(a, b map[string]bool) bool {
+// overlap reports whether two ascending term sets share a term.
+func overlap(a, b []uint32) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	for t := range a {
-		if b[t] {
+	if len(a) == 0 || a[len(a)-1] < b[0] || b[len(b)-1] < a[0] {
+		return false
+	}
+	if 8*len(a) < len(b) {
+		for _, t := range a {
+			if _, found := slices.BinarySearch(b, t); found {
+				return true
+			}
+		}
+		return false
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return false
+}
+
+// union adds the ascending terms ts to the ascending set words.
+func union(words, ts []uint32) []uint32 {
+	for _, t := range ts {
+		if i, found := slices.BinarySearch(words, t); !found {
+			words = slices.Insert(words, i, t)
+		}
+	}
+	return words
 }
 
 // sharedState reports whether a and b report one state (see sameState).
@@ -121,7 +147,8 @@ func sameState(x, y summarize.Revision) bool {
 // period returns the first and last day of the period a due date of
 // precision p stands for.
 func period(t time.Time, p summarize.Precision) (time.Time, time.Time) {
-	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	y, m, d := t.Date()
+	t = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	switch p {
 	case summarize.Week:
 		s := monday(t)
@@ -210,8 +237,6 @@ func (dr *deadlineRef) merge(in deadlineRef) spanChange {
 	if in.evidence != "" {
 		dr.evidence, dr.art = in.evidence, in.art
 	}
-	for t := range in.words {
-		dr.words[t] = true
-	}
+	dr.words = union(dr.words, in.words)
 	return ch
 }

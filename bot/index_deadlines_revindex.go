@@ -7,18 +7,19 @@ import (
 
 // revIndex is what a record that many reports join keeps while the index
 // merges, so that a merge costs the size of the report, not of the record:
-// its revisions by state key (a state is looked up among the revisions
-// sharing one of its keys, not compared with all of them), how many
-// revisions hold each key now (the keys the finder files the record
-// under), its articles and long "also" lists as sets.
+// its revisions by file key (a state is looked up among the revisions
+// filed under one of its look keys, not compared with all of them; see
+// appendFileKeys), how many revisions hold each file key now (the keys the
+// finder files the record under), its articles and long "also" lists as
+// sets.
 //
 // Contract: while a record has an index, its revs and arts change only
 // through merge, and revisions are only appended, so their positions hold.
 // indexDeadlines drops the index once merging is done (it sorts revs).
 type revIndex struct {
-	byKey  map[string][]int     // state key → positions in revs that held it, ascending; may keep stale ones
-	count  map[string]int       // state key → how many revisions hold it now; no zero entries
-	gained []string             // keys whose count rose from zero during the current merge
+	byKey  map[uint64][]int     // file key → positions in revs that held it, ascending; may keep stale ones
+	count  map[uint64]int       // file key → how many revisions hold it now; no zero entries
+	gained []uint64             // keys whose count rose from zero during the current merge
 	arts   map[int]bool         // the record's articles
 	also   map[int]map[int]bool // revision position → its also list as a set, for long lists
 }
@@ -29,7 +30,7 @@ const indexFrom = 8
 
 // newRevIndex indexes dr as it stands.
 func newRevIndex(dr *deadlineRef) *revIndex {
-	x := &revIndex{byKey: map[string][]int{}, count: map[string]int{}, arts: make(map[int]bool, len(dr.arts)), also: map[int]map[int]bool{}}
+	x := &revIndex{byKey: map[uint64][]int{}, count: map[uint64]int{}, arts: make(map[int]bool, len(dr.arts)), also: map[int]map[int]bool{}}
 	for _, a := range dr.arts {
 		x.arts[a] = true
 	}
@@ -42,13 +43,14 @@ func newRevIndex(dr *deadlineRef) *revIndex {
 
 // add indexes the revision at position k, holding keys it may not hold yet.
 func (x *revIndex) add(k int, rv revisionRef) {
-	for _, key := range appendStateKeys(nil, rv.r) {
+	var keys [8]uint64
+	for _, key := range appendFileKeys(keys[:0], rv.r) {
 		x.hold(k, key)
 	}
 }
 
 // hold records that the revision at position k holds key.
-func (x *revIndex) hold(k int, key string) {
+func (x *revIndex) hold(k int, key uint64) {
 	if x.count[key] == 0 {
 		x.gained = append(x.gained, key)
 	}
@@ -62,7 +64,8 @@ func (x *revIndex) hold(k int, key string) {
 // rekey moves the revision at position k from the keys of before to those
 // of after (its due date changed).
 func (x *revIndex) rekey(k int, before, after revisionRef) {
-	for _, key := range appendStateKeys(nil, before.r) {
+	var keys [8]uint64
+	for _, key := range appendFileKeys(keys[:0], before.r) {
 		if x.count[key]--; x.count[key] <= 0 {
 			delete(x.count, key)
 		}
@@ -78,9 +81,10 @@ func (dr *deadlineRef) findState(y revisionRef) int {
 		return slices.IndexFunc(dr.revs, func(rv revisionRef) bool { return sameState(rv.r, y.r) })
 	}
 	best := -1
-	// Two revisions stating one state share a key (see stateKeys), so
-	// every match is in some list of y's keys.
-	for _, key := range appendStateKeys(nil, y.r) {
+	// A revision stating what y states is filed under one of y's look keys
+	// (see appendFileKeys), so every match is in some list of them.
+	var keys [8]uint64
+	for _, key := range appendLookKeys(keys[:0], y.r) {
 		for _, k := range x.byKey[key] {
 			if best >= 0 && k >= best {
 				break
@@ -130,12 +134,12 @@ func (dr *deadlineRef) addAlso(k, a int) {
 	}
 }
 
-// allStates returns the state keys of dr's revisions, stateKeys(dr.revs).
-func (dr *deadlineRef) allStates() []string {
+// allStates returns the file keys of dr's revisions, fileKeys(dr.revs).
+func (dr *deadlineRef) allStates() []uint64 {
 	if dr.idx == nil {
-		return stateKeys(dr.revs)
+		return fileKeys(dr.revs)
 	}
-	out := make([]string, 0, len(dr.idx.count))
+	out := make([]uint64, 0, len(dr.idx.count))
 	for key := range dr.idx.count {
 		out = append(out, key)
 	}
@@ -143,14 +147,14 @@ func (dr *deadlineRef) allStates() []string {
 	return out
 }
 
-// newStates returns state keys of dr's revisions that include every key
+// newStates returns file keys of dr's revisions that include every key
 // the last merge gave it which it did not hold before; all of them for a
 // record without an index.
-func (dr *deadlineRef) newStates() []string {
+func (dr *deadlineRef) newStates() []uint64 {
 	if dr.idx == nil {
-		return stateKeys(dr.revs)
+		return fileKeys(dr.revs)
 	}
-	var out []string
+	var out []uint64
 	for _, key := range dr.idx.gained {
 		if dr.idx.count[key] > 0 {
 			out = append(out, key)
