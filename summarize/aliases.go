@@ -70,11 +70,11 @@ func (r *registry) mergeSurnames() {
 	groups := map[string][]int{}
 	var order []string
 	for i, e := range r.ents {
-		if w := strings.Fields(strings.ToLower(e.name)); !e.org && len(w) > 1 {
-			if _, ok := groups[w[len(w)-1]]; !ok {
-				order = append(order, w[len(w)-1])
+		if n, _, _, last := edgeFields(strings.ToLower(e.name)); !e.org && n > 1 {
+			if _, ok := groups[last]; !ok {
+				order = append(order, last)
 			}
-			groups[w[len(w)-1]] = append(groups[w[len(w)-1]], i)
+			groups[last] = append(groups[last], i)
 		}
 	}
 	remap := map[int]int{}

@@ -145,7 +145,7 @@ func (a *Analysis) SummaryText() []string {
 // they repeat the body's text.
 func Analyze(a corpus.Article) *Analysis {
 	sents := Sentences(a.Body)
-	lows := lowerSentences(sents)
+	lows, lowBuf := lowerSentencesIn(sents, pooledBytes(len(a.Body)))
 	reg := newRegistryLow(sents, lows)
 	an := &Analysis{
 		ArticleID: a.ID,
@@ -153,14 +153,22 @@ func Analyze(a corpus.Article) *Analysis {
 		Sentences: sents,
 	}
 	an.Quotes = findQuotes(sents, reg)
-	times, timeToks := scanArticleInto(sents, lows, a.Published, pooledTimeToks(timeTokCap(sents)))
+	times, timeToks, tgs := scanArticleIn(sents, lows, a.Published, pooledTimeToks(timeTokCap(sents)), pooledTaggers(len(sents)))
 	an.Deadlines = findDeadlinesIn(sents, times, reg, a.Published, dlOptions{})
 	an.Events = findEventsIn(sents, times)
 	an.People = reg.people()
 	an.Summary = rankLow(a.Title, sents, lows, an.timely(), 3)
 	shareBody(an, a.Body, reg.d)
 	// Nothing of the analysis points into the token arrays: reuse them.
+	// Nor into the joined text or the lowered sentences: shareBody made
+	// every string of it a slice of a.Body or a copy.
 	releaseToks(reg.d.toks)
+	releaseSpans(reg.ch.spans)
+	releaseCounts(reg.ch.capCount)
+	releaseMrefs(reg.mentBuf)
 	releaseTimeToks(timeToks)
+	releaseTaggers(tgs)
+	releaseBytes(reg.d.textBuf)
+	releaseBytes(lowBuf)
 	return an
 }

@@ -169,11 +169,12 @@ func orgClassOf(e *entity) string {
 	if c, ok := lx.orgNouns[e.orgNoun]; ok {
 		return c
 	}
-	w := strings.Fields(strings.ToLower(e.name))
-	if len(w) == 0 {
+	var buf [64]byte
+	n, _, _, last := edgeFields(lowerInto(e.name, buf[:])) // compared only: no allocation
+	if n == 0 {
 		return ""
 	}
-	last := strings.TrimSuffix(w[len(w)-1], ".")
+	last = strings.TrimSuffix(last, ".")
 	if c, ok := lx.orgNouns[last]; ok {
 		return c
 	}

@@ -37,10 +37,11 @@ type nameSpan struct {
 type chunker struct {
 	d        *tdoc
 	capCount map[string]int
+	spans    []nameSpan // the runs of every sentence so far, which chunks returns windows of
 }
 
 func newChunker(d *tdoc) *chunker {
-	c := &chunker{d: d, capCount: map[string]int{}}
+	c := &chunker{d: d, capCount: pooledCounts(), spans: pooledSpans(len(d.toks)/12 + 4)}
 	for i := range d.toks {
 		if t := &d.toks[i]; t.isCap() && !c.positional(i) {
 			c.capCount[t.base()]++
@@ -119,11 +120,15 @@ func (c *chunker) described(i, b int) bool {
 	return len(roles) > 0 || org != ""
 }
 
-// chunks returns the name runs of sentence s.
+// chunks returns the name runs of sentence s, nil when there are none.
+// The runs of all sentences share one array, each a capped window of it,
+// so that an article costs a few allocations rather than a few a
+// sentence; appending to a window copies it, as to any full slice.
 func (c *chunker) chunks(s int) []nameSpan {
 	d := c.d
 	a, b := d.sentTok[s][0], d.sentTok[s][1]
-	var out []nameSpan
+	first := len(c.spans)
+	out := c.spans
 	for i := a; i < b; {
 		if !c.nameTok(i, b) {
 			i++
@@ -158,14 +163,18 @@ func (c *chunker) chunks(s int) []nameSpan {
 		if start < j {
 			ns := c.analyze(start, j)
 			ns.the = start > i && d.toks[i].s == "The" && !c.positional(i)
-			for len(out) > 0 && out[len(out)-1].a >= ns.a {
+			for len(out) > first && out[len(out)-1].a >= ns.a {
 				out = out[:len(out)-1] // swallowed by the title chain
 			}
 			out = append(out, ns)
 		}
 		i = j
 	}
-	return out
+	c.spans = out
+	if len(out) == first {
+		return nil
+	}
+	return out[first:len(out):len(out)]
 }
 
 // connector reports whether the lower-case token j joins the run started at
@@ -238,12 +247,12 @@ func (c *chunker) analyze(a, b int) nameSpan {
 		c.titles(&ns, a, k+1)
 	} else if c.commonTitle(a, b) {
 		ns.na, ns.roleText = a+1, d.toks[a].lower() // "Firefighter Ben Cole reached …"
-	} else if n := placePrefix(words); n > 0 && n < len(words) {
+	} else if n := c.placePrefix(a, b); n > 0 && n < len(words) {
 		ns.na, ns.placePre = a+n, true
 	}
 	c.rolesBefore(&ns)
 	name := d.toks[ns.na:ns.nb]
-	first := strings.ToLower(name[0].base())
+	first := name[0].lowerBase() // strings.ToLower(name[0].base()), made once by tokenize
 	if g := lx.firstNames[first]; g != 0 {
 		if g != 'u' && ns.gender == 0 {
 			ns.gender = g
@@ -264,6 +273,17 @@ func (c *chunker) analyze(a, b int) nameSpan {
 		}
 	}
 	return ns
+}
+
+// placePrefix is placePrefix of the bases of tokens [a,b), their joins
+// taken from the text rather than built where it has them.
+func (c *chunker) placePrefix(a, b int) int {
+	for n := min(lx.maxPlace, b-a); n > 0; n-- {
+		if isPlace(c.d.joinBases(a, a+n)) {
+			return n
+		}
+	}
+	return 0
 }
 
 // nameLike reports whether token i can start the name after a title.
@@ -288,5 +308,5 @@ func (c *chunker) commonTitle(a, b int) bool {
 	if _, isRole := lx.roles[l]; isRole || c.capCount[w] > 0 || lx.firstNames[l] != 0 || isPlace(w) || lx.orgSuffix[l] || lx.orgNames[l] {
 		return false
 	}
-	return lx.firstNames[strings.ToLower(d.toks[a+1].base())] != 0 && !c.positional(a+1)
+	return lx.firstNames[d.toks[a+1].lowerBase()] != 0 && !c.positional(a+1)
 }

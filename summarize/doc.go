@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // tdoc is an article laid out for the people and quote rules: the sentence
@@ -15,6 +16,7 @@ type tdoc struct {
 	toks    []tk
 	sentTok [][2]int // token span of each sentence
 	sentOff []int    // byte offset of each sentence in text
+	textBuf []byte   // the array text is made of (pooledBytes)
 	quotes  []qspan  // top-level quotations, in text order
 	inQuote []bool   // token lies inside a top-level quotation
 }
@@ -42,6 +44,7 @@ type tk struct { // fields ordered for size: 72 bytes, not 88
 	close      bool // a quotation mark that may close
 	dbl        bool // a double quotation mark
 	poss       bool // a possessive word ("Trump’s", "Jobs’")
+	capital    bool // a word whose first rune is upper case (isCap), set by tokenize
 }
 
 // qspan is one top-level quotation: its marks and the sentence and paragraph
@@ -76,13 +79,8 @@ func stripPossessive(s string) string {
 func (t *tk) lower() string { return t.low }
 
 // isCap reports whether the token is a word starting with a capital letter.
-func (t *tk) isCap() bool {
-	if t.kind != kWord {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(t.s)
-	return unicode.IsUpper(r)
-}
+// tokenize finds it once, as the rules ask it of every token many times.
+func (t *tk) isCap() bool { return t.capital }
 
 // is reports whether the token is one of words (lower case), ignoring case.
 func (t *tk) is(words ...string) bool {
@@ -104,25 +102,27 @@ func buildDoc(sents []Sentence, lows []lowSent) *tdoc {
 		size += len(s.Text) + 2
 	}
 	d.toks = pooledToks(size / 5) // about one token per five bytes of news text
-	var b strings.Builder
-	b.Grow(size)
+	b := pooledBytes(size)
 	for i, s := range sents {
 		if i > 0 {
 			if s.Para != sents[i-1].Para {
-				b.WriteString("\n\n")
+				b = append(b, "\n\n"...)
 			} else {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		}
-		off := b.Len()
+		off := len(b)
 		d.sentOff[i] = off
-		b.WriteString(s.Text)
+		b = append(b, s.Text...)
 		first := len(d.toks)
 		low, same := lowerOf(lows, i, s.Text)
 		d.toks = tokenize(s.Text, low, same, off, i, d.toks)
 		d.sentTok[i] = [2]int{first, len(d.toks)}
 	}
-	d.text = b.String()
+	// b has room for all: it never grows, and is never written again
+	// while d lives.
+	d.textBuf = b
+	d.text = unsafe.String(unsafe.SliceData(b), len(b))
 	d.pairQuotes()
 	d.inQuote = make([]bool, len(d.toks))
 	for _, q := range d.quotes {
@@ -141,18 +141,32 @@ func tokenize(s, low string, same bool, base, sent int, out []tk) []tk {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// ASCII is classed by table, without decoding.
+		var r rune
+		var size int
+		var space, letter, digit, upper bool
+		if c := s[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1
+			cl := asciiClass[c]
+			space, letter, digit, upper = cl&cSpace != 0, cl&cLetter != 0, cl&cDigit != 0, cl&cUpper != 0
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space, letter, digit = unicode.IsSpace(r), unicode.IsLetter(r), unicode.IsDigit(r)
+			upper = letter && unicode.IsUpper(r)
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			i += size
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case letter || digit:
 			j := wordSpan(s, i)
 			kind := kWord
-			if unicode.IsDigit(r) {
+			if digit {
 				kind = kNum
 			}
-			t := tk{s: s[i:j], start: base + i, end: base + j, kind: kind, sent: sent, pair: -1}
+			// A word's first rune is a letter: isCap is whether it is an
+			// upper-case one.
+			t := tk{s: s[i:j], start: base + i, end: base + j, kind: kind, sent: sent, pair: -1, capital: kind == kWord && upper}
 			b := t.base()
 			t.poss = b != t.s
 			if same {
@@ -207,11 +221,11 @@ func wordSpan(s string, i int) int {
 	j := i
 	digits := true
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		if c := s[j]; asciiClass[c]&cAlnum != 0 {
 			digits = digits && c <= '9' // an ASCII letter or digit, without decoding
 			j++
 			continue
-		} else if c < utf8.RuneSelf && c != '-' && c != '.' && c != '&' && c != '\'' && c != '`' && c != ',' && c != '%' {
+		} else if c < utf8.RuneSelf && asciiClass[c]&cJoin == 0 {
 			return j // a space or a mark no case below joins or takes: the word ends
 		}
 		r, sz := utf8.DecodeRuneInString(s[j:])
@@ -242,7 +256,8 @@ func wordSpan(s string, i int) int {
 // takesPeriod reports whether a period after w belongs to it: an
 // abbreviation, a single capital initial, or an acronym like "U.S".
 func takesPeriod(w, rest string) bool {
-	l := strings.ToLower(w)
+	var buf [32]byte
+	l := lowerInto(w, buf[:]) // most words are short ASCII: lowered without allocating
 	switch lx.abbrev[l] {
 	case "title", "end", "month", "never":
 		return true

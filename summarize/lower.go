@@ -41,11 +41,23 @@ type lowSent struct {
 // tokenizers of the people, time and summary rules to share, in one
 // allocation for the article.
 func lowerSentences(sents []Sentence) []lowSent {
+	out, _ := lowerSentencesIn(sents, nil)
+	return out
+}
+
+// lowerSentencesIn is lowerSentences writing into arena's array when it
+// has room for every sentence (an empty slice; nil to allocate one), and
+// returning the array used, which the result's strings are made of: the
+// caller may reuse it only once it no longer uses them.
+func lowerSentencesIn(sents []Sentence, arena []byte) ([]lowSent, []byte) {
 	size := 0
 	for _, s := range sents {
 		size += len(s.Text)
 	}
-	arena := make([]byte, 0, size)
+	if cap(arena) < size {
+		arena = make([]byte, 0, size)
+	}
+	arena = arena[:0]
 	out := make([]lowSent, len(sents))
 	for k, sent := range sents {
 		s := sent.Text
@@ -69,7 +81,7 @@ func lowerSentences(sents []Sentence) []lowSent {
 		// lowered are never written again.
 		out[k] = lowSent{unsafe.String(&arena[start], len(s)), true}
 	}
-	return out
+	return out, arena
 }
 
 // lowerOf returns the lower case of sentence i as lowerSameWidth would:
@@ -178,4 +190,21 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lowerInto returns strings.ToLower(s), lowered into buf when s is ASCII
+// and fits, else allocated. The result may alias buf: compare it, do not
+// keep it.
+func lowerInto(s string, buf []byte) string {
+	low, ok := foldASCII(s, buf)
+	if !ok || len(low) == 0 {
+		return strings.ToLower(s)
+	}
+	return unsafe.String(&low[0], len(low))
+}
+
+// hasLastWord reports whether s ends in a space and then w:
+// strings.HasSuffix(s, " "+w) without building " "+w.
+func hasLastWord(s, w string) bool {
+	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
 }

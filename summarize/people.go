@@ -45,6 +45,7 @@ type registry struct {
 	byWord   map[string][]int // lower-case first or last word of a form -> entities
 	spans    [][]nameSpan
 	ments    [][]mref
+	mentBuf  []mref // room for the first mentions of every sentence (insertMention)
 	frames   [][]frame
 	unknown  map[string]nameSpan // unclassified names, made entities if they speak
 	surnames []surname           // last words of people's full names, for typos
@@ -66,7 +67,7 @@ func newRegistry(sents []Sentence) *registry { return newRegistryLow(sents, nil)
 func newRegistryLow(sents []Sentence, lows []lowSent) *registry {
 	d := buildDoc(sents, lows)
 	r := &registry{d: d, ch: newChunker(d), byName: map[string]int{}, byWord: map[string][]int{},
-		spans: make([][]nameSpan, len(sents)), ments: make([][]mref, len(sents)),
+		spans: make([][]nameSpan, len(sents)), ments: make([][]mref, len(sents)), mentBuf: pooledMrefs(mentsPerSentence * len(sents)),
 		frames: make([][]frame, len(sents)), unknown: map[string]nameSpan{}}
 	for s := range sents {
 		r.spans[s] = r.ch.chunks(s)
@@ -116,8 +117,8 @@ func (r *registry) nameOf(ns nameSpan) string { return r.d.joinBases(ns.na, ns.n
 // add registers ns as a new entity, or folds it into the one of that name.
 func (r *registry) add(ns nameSpan, s int) int {
 	name := r.nameOf(ns)
-	key := strings.ToLower(name)
-	id, ok := r.byName[key]
+	var buf [64]byte
+	id, ok := r.byName[lowerInto(name, buf[:])] // looked up only: no allocation
 	if !ok {
 		id = len(r.ents)
 		r.ents = append(r.ents, &entity{name: name, first: s, org: ns.kind == nkOrg})
@@ -161,15 +162,14 @@ func (r *registry) index(id int, form string) {
 	if _, ok := r.byName[key]; !ok {
 		r.byName[key] = id
 	}
-	w := strings.Fields(key)
-	if len(w) < 2 {
+	n, first, prev, last := edgeFields(key) // strings.Fields(key), without the slice
+	if n < 2 {
 		return
 	}
-	last := w[len(w)-1]
-	if (last == "jr." || last == "sr." || last == "ii" || last == "iii") && len(w) > 2 {
-		last = w[len(w)-2]
+	if (last == "jr." || last == "sr." || last == "ii" || last == "iii") && n > 2 {
+		last = prev
 	}
-	for _, k := range []string{w[0], last} {
+	for _, k := range [2]string{first, last} {
 		if !slices.Contains(r.byWord[k], id) {
 			r.byWord[k] = append(r.byWord[k], id)
 		}
@@ -201,8 +201,9 @@ func (r *registry) attach(ns nameSpan, s int) {
 		id, ok = r.add(ns, s), true
 	}
 	if !ok {
-		if _, seen := r.unknown[strings.ToLower(name)]; !seen {
-			r.unknown[strings.ToLower(name)] = ns
+		var buf [64]byte
+		if _, seen := r.unknown[lowerInto(name, buf[:])]; !seen {
+			r.unknown[strings.ToLower(name)] = ns // a key of its own
 		}
 		return
 	}

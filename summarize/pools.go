@@ -10,14 +10,31 @@ import "sync"
 var (
 	docTokPool  sync.Pool // *[]tk
 	timeTokPool sync.Pool // *[]timeToken
-	termIDPool  sync.Pool // map[string]int32
+	spanPool    sync.Pool // *[]nameSpan
+	tfidfPool   sync.Pool // *tfidfScratch
+	bytePool    sync.Pool // *[]byte: the joined text of a tdoc, the lowered sentences
+	floatPool   sync.Pool // *[]float64: a summary's similarity matrix
+	weightPool  sync.Pool // *[]termWeight: a summary's term vectors
+	countPool   sync.Pool // map[string]int: a chunker's capitalisation counts
+	taggerPool  sync.Pool // *[]tagger: the time taggers of an article's sentences
+	mrefPool    sync.Pool // *[]mref: the mentions of a registry
 )
+
+// regrown is the capacity of a new array replacing a pooled one of
+// capacity old too small for n: at least twice old, so that articles of
+// mixed sizes soon settle on an array that fits them all rather than
+// replacing it at every larger one.
+func regrown(old, n int) int { return max(n, 2*old) }
 
 // pooledToks returns an empty token array with room for n tokens, reused
 // when the pool has one large enough.
 func pooledToks(n int) []tk {
-	if p, ok := docTokPool.Get().(*[]tk); ok && cap(*p) >= n {
+	p, ok := docTokPool.Get().(*[]tk)
+	if ok && cap(*p) >= n {
 		return (*p)[:0]
+	}
+	if ok {
+		n = regrown(cap(*p), n)
 	}
 	return make([]tk, 0, n)
 }
@@ -32,8 +49,12 @@ func releaseToks(toks []tk) {
 
 // pooledTimeToks is pooledToks for time tokens.
 func pooledTimeToks(n int) []timeToken {
-	if p, ok := timeTokPool.Get().(*[]timeToken); ok && cap(*p) >= n {
+	p, ok := timeTokPool.Get().(*[]timeToken)
+	if ok && cap(*p) >= n {
 		return (*p)[:0]
+	}
+	if ok {
+		n = regrown(cap(*p), n)
 	}
 	return make([]timeToken, 0, n)
 }
@@ -45,16 +66,174 @@ func releaseTimeToks(toks []timeToken) {
 	timeTokPool.Put(&toks)
 }
 
-// pooledTermIDs returns an empty term map, reused when the pool has one.
-func pooledTermIDs() map[string]int32 {
-	if m, ok := termIDPool.Get().(map[string]int32); ok {
-		return m
+// pooledSpans is pooledToks for the name runs of a chunker.
+func pooledSpans(n int) []nameSpan {
+	p, ok := spanPool.Get().(*[]nameSpan)
+	if ok && cap(*p) >= n {
+		return (*p)[:0]
 	}
-	return make(map[string]int32, 256)
+	if ok {
+		n = regrown(cap(*p), n)
+	}
+	return make([]nameSpan, 0, n)
 }
 
-// releaseTermIDs empties m and pools it.
-func releaseTermIDs(m map[string]int32) {
+// releaseSpans is releaseToks for name runs: the caller must not use
+// spans, or the registry whose chunker holds them, afterwards.
+func releaseSpans(spans []nameSpan) {
+	spans = spans[:cap(spans)] // runs dropped while chunking lie past the end
+	clear(spans)
+	spans = spans[:0]
+	spanPool.Put(&spans)
+}
+
+// tfidfScratch is the working memory of one tfidf call: the term numbers
+// by word, each term's document frequency, and the terms of every text.
+type tfidfScratch struct {
+	ids   map[string]int32
+	df    []int
+	all   []int32
+	words []string
+}
+
+// pooledTfidf returns empty scratch memory for tfidf, reused when the pool
+// has some.
+func pooledTfidf() *tfidfScratch {
+	if sc, ok := tfidfPool.Get().(*tfidfScratch); ok {
+		return sc
+	}
+	return &tfidfScratch{ids: make(map[string]int32, 256)}
+}
+
+// releaseTfidf empties sc and pools it.
+func releaseTfidf(sc *tfidfScratch) {
+	clear(sc.ids)
+	clear(sc.words[:cap(sc.words)])
+	sc.df, sc.all, sc.words = sc.df[:0], sc.all[:0], sc.words[:0]
+	tfidfPool.Put(sc)
+}
+
+// pooledBytes is pooledToks for byte arrays: the joined sentence text of
+// a tdoc and the lower-case sentences, which Analyze hands back once
+// shareBody has made the analysis point into neither.
+func pooledBytes(n int) []byte {
+	p, ok := bytePool.Get().(*[]byte)
+	if ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	if ok {
+		n = regrown(cap(*p), n)
+	}
+	return make([]byte, 0, n)
+}
+
+// releaseBytes clears b and pools its array. The caller must not use b,
+// or any string made of its bytes, afterwards.
+func releaseBytes(b []byte) {
+	if cap(b) == 0 {
+		return
+	}
+	b = b[:cap(b)]
+	clear(b)
+	b = b[:0]
+	bytePool.Put(&b)
+}
+
+// pooledFloats returns an array of n zeros, reused when the pool has one
+// large enough.
+func pooledFloats(n int) []float64 {
+	p, ok := floatPool.Get().(*[]float64)
+	if ok && cap(*p) >= n {
+		f := (*p)[:n]
+		clear(f)
+		return f
+	}
+	c := n
+	if ok {
+		c = regrown(cap(*p), n)
+	}
+	return make([]float64, n, c)
+}
+
+// releaseFloats pools the array of f. The caller must not use f, or any
+// slice of its array, afterwards.
+func releaseFloats(f []float64) {
+	if cap(f) == 0 {
+		return
+	}
+	floatPool.Put(&f)
+}
+
+// pooledWeights returns an empty term weight array, reused when the pool
+// has one (tfidfIn grows it when it is too small).
+func pooledWeights() []termWeight {
+	if p, ok := weightPool.Get().(*[]termWeight); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+// releaseWeights pools the array of w. The caller must not use w, or any
+// term vector made of it, afterwards.
+func releaseWeights(w []termWeight) {
+	if cap(w) == 0 {
+		return
+	}
+	w = w[:0]
+	weightPool.Put(&w)
+}
+
+// pooledCounts returns an empty map of counts by word, reused when the
+// pool has one.
+func pooledCounts() map[string]int {
+	if m, ok := countPool.Get().(map[string]int); ok {
+		return m
+	}
+	return map[string]int{}
+}
+
+// releaseCounts empties m and pools it: the caller must not use m
+// afterwards.
+func releaseCounts(m map[string]int) {
 	clear(m)
-	termIDPool.Put(m)
+	countPool.Put(m)
+}
+
+// pooledTaggers is pooledToks for time taggers.
+func pooledTaggers(n int) []tagger {
+	p, ok := taggerPool.Get().(*[]tagger)
+	if ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	if ok {
+		n = regrown(cap(*p), n)
+	}
+	return make([]tagger, 0, n)
+}
+
+// releaseTaggers is releaseToks for time taggers.
+func releaseTaggers(tgs []tagger) {
+	clear(tgs)
+	tgs = tgs[:0]
+	taggerPool.Put(&tgs)
+}
+
+// pooledMrefs is pooledToks for mentions. A mention holds no pointers, so
+// a pooled array needs no clearing.
+func pooledMrefs(n int) []mref {
+	p, ok := mrefPool.Get().(*[]mref)
+	if ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	if ok {
+		n = regrown(cap(*p), n)
+	}
+	return make([]mref, 0, n)
+}
+
+// releaseMrefs pools the array of ms: the caller must not use ms, or the
+// registry whose mentions it holds, afterwards.
+func releaseMrefs(ms []mref) {
+	ms = ms[:0]
+	mrefPool.Put(&ms)
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // termMarkers before a quotation make it a name or a term, not a
@@ -132,20 +133,34 @@ func (r *registry) isTerm(q qspan, text string, spoken bool) bool {
 	if q.open > 1 && d.toks[q.open-1].is("as") && d.toks[q.open-2].is("known") {
 		return true
 	}
-	words := strings.Fields(text)
-	if len(words) == 1 && q.open > 0 && d.toks[q.open-1].is("a", "an", "the", "or", "its", "their", "his", "her") {
+	// The words of text as strings.Fields cuts them, counted up to 9
+	// without building the slice: a quotation may be long.
+	words := 0
+	for i := 0; words <= 8; words++ {
+		w, next := nextField(text, i)
+		if w == "" {
+			break
+		}
+		i = next
+	}
+	if words == 1 && q.open > 0 && d.toks[q.open-1].is("a", "an", "the", "or", "its", "their", "his", "her") {
 		return true // a free case, or "bumper"
 	}
-	if len(words) > 8 || spoken {
+	if words > 8 || spoken {
 		return false
 	}
 	caps := 0
-	for _, w := range words {
+	for i := 0; ; {
+		w, next := nextField(text, i)
+		if w == "" {
+			break
+		}
+		i = next
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w == "" {
 			continue
 		}
-		if c := []rune(w)[0]; unicode.IsUpper(c) || unicode.IsDigit(c) {
+		if c, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(c) || unicode.IsDigit(c) {
 			caps++
 		} else if !titleSmall[strings.ToLower(w)] {
 			return false

@@ -78,7 +78,8 @@ func (r *registry) resolveAt(m string, sent, pos int) (int, bool) {
 // or last word of one of its names, or by a surname one typo away. Among
 // several, the one named first wins.
 func (r *registry) lookup(name string) (int, bool) {
-	key := strings.ToLower(name)
+	var buf [64]byte
+	key := lowerInto(name, buf[:]) // most names are short ASCII: no allocation
 	if id, ok := r.byName[key]; ok && r.ents[id].name != "" && !r.ents[id].pseudo {
 		return id, true
 	}
@@ -220,7 +221,8 @@ func (r *registry) nominal(words []string, sent, pos int) (int, bool) {
 				return false
 			}
 			if exact {
-				return e.orgNoun == head || strings.HasSuffix(strings.ToLower(e.name), " "+head)
+				var buf [64]byte
+				return e.orgNoun == head || hasLastWord(lowerInto(e.name, buf[:]), head) // compared only: no allocation
 			}
 			switch {
 			case e.pseudo:

@@ -48,6 +48,10 @@ func splitParagraph(body string, s, e, para int, out []Sentence) []Sentence {
 	}
 	start := s
 	for i := s; i < e; {
+		if c := body[i]; c < utf8.RuneSelf && c != '.' && c != '?' && c != '!' {
+			i++ // ASCII but no terminator, told without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(body[i:])
 		if r != '.' && r != '?' && r != '!' && r != '…' {
 			i += size
@@ -132,8 +136,9 @@ func endsSentence(body string, i, n, e int, ellipsis, qe bool) bool {
 		ws--
 	}
 	prev := strings.TrimLeft(body[ws:i], "“\"‘'([«„")
-	lower := strings.ToLower(prev)
-	starter := lx.starters[strings.ToLower(w)]
+	var buf, wbuf [32]byte // most words are short ASCII: lowered without allocating
+	lower := lowerInto(prev, buf[:])
+	starter := lx.starters[lowerInto(w, wbuf[:])]
 	switch {
 	case w == "":
 		return true

@@ -32,9 +32,19 @@ func (r *registry) resolvePronouns(s int) {
 	}
 }
 
+// mentsPerSentence is the room for mentions each sentence first gets.
+const mentsPerSentence = 4
+
 // insertMention adds m to sentence s, keeping its mentions in token order.
 func (r *registry) insertMention(s int, m mref) {
 	ms := r.ments[s]
+	if cap(ms) == 0 && len(r.mentBuf)+mentsPerSentence <= cap(r.mentBuf) {
+		// A sentence's first mention takes a window of the shared array:
+		// most sentences never outgrow it, and one that does is copied out.
+		n := len(r.mentBuf)
+		ms = r.mentBuf[n : n : n+mentsPerSentence]
+		r.mentBuf = r.mentBuf[:n+mentsPerSentence]
+	}
 	i, _ := slices.BinarySearchFunc(ms, m.a, func(x mref, a int) int {
 		if x.a <= a {
 			return -1
@@ -218,7 +228,8 @@ func (r *registry) aliasLike(lo, hi int) bool {
 }
 
 func isPronounTok(t tk) bool {
-	_, ok := pronouns[strings.ToLower(t.s)]
+	var buf [32]byte
+	_, ok := pronouns[lowerInto(t.s, buf[:])]
 	return ok
 }
 

@@ -3,6 +3,7 @@ package summarize
 import (
 	"math"
 	"slices"
+	"unicode/utf8"
 )
 
 // The summary score of a sentence is a weighted sum of three signals, each
@@ -77,10 +78,13 @@ func rankLow(title string, sents []Sentence, lows []lowSent, timely func(int) bo
 	for _, i := range cand {
 		texts = append(texts, sents[i].Text)
 	}
-	vecs := tfidf(append(texts, title))
+	vecs, weights := tfidfIn(append(texts, title), pooledWeights())
+	defer releaseWeights(weights) // nothing returned points into vecs
 	head := vecs[len(cand)]
 	vecs = vecs[:len(cand)]
-	sim := similarities(vecs)
+	flat := pooledFloats(len(vecs) * len(vecs))
+	defer releaseFloats(flat) // nothing returned points into sim
+	sim := similaritiesIn(vecs, flat)
 	onTitle := make([]float64, len(cand))
 	for ci := range cand {
 		onTitle[ci] = head.cosine(vecs[ci])
@@ -105,8 +109,9 @@ func rankLow(title string, sents []Sentence, lows []lowSent, timely func(int) bo
 // boilerplate (summarizable), no part of a quotation that runs over
 // several sentences. lows is the sentences in lower case, or nil.
 func candidates(sents []Sentence, lows []lowSent) ([]int, []traits) {
-	var cand []int
-	var tr []traits
+	n := min(len(sents), maxCandidates) // room for all: no regrowing
+	cand := make([]int, 0, n)
+	tr := make([]traits, 0, n)
 	inQuote, para := false, -1
 	for i, s := range sents {
 		if len(cand) == maxCandidates {
@@ -119,14 +124,19 @@ func candidates(sents []Sentence, lows []lowSent) ([]int, []traits) {
 		// sentence of its paragraph is a fragment of someone's words.
 		opened := inQuote
 		inQuote = quoteOpenAfter(inQuote, s.Text)
-		if opened || !summarizable(s.Text) {
+		if opened {
+			continue
+		}
+		// One walk counts the words for summarizable and the traits both.
+		words, caps := capitalFields(s.Text)
+		if !summarizableN(s.Text, words) {
 			continue
 		}
 		low, same := "", false
 		if lows != nil {
 			low, same = lows[i].s, lows[i].same
 		}
-		if t := sentenceTraitsLow(s.Text, low, same); !t.quotePart {
+		if t := sentenceTraitsFields(s.Text, low, same, words, caps); !t.quotePart {
 			cand = append(cand, i)
 			tr = append(tr, t)
 		}
@@ -240,7 +250,16 @@ func salience(t traits, timely bool) float64 {
 // and close; a straight double quote toggles. Single marks are left out:
 // they double as apostrophes.
 func quoteOpenAfter(open bool, text string) bool {
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c == '"' {
+				open = !open
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		switch r {
 		case '“', '«', '„':
 			open = true

@@ -35,7 +35,8 @@ var calendarWords = wordsOf("monday tuesday wednesday thursday friday saturday s
 func isBoilerplate(s string) bool {
 	// The longest prefix is shorter than 32 bytes; a rune a cut splits
 	// lowers to an error rune no prefix holds.
-	low := strings.ToLower(s[:min(len(s), 48)])
+	var buf [48]byte
+	low := lowerInto(s[:min(len(s), len(buf))], buf[:])
 	for _, p := range boilerplate {
 		if !strings.HasPrefix(low, p) {
 			continue
@@ -82,8 +83,11 @@ func byline(s string) bool {
 
 // summarizable reports whether s may stand in a summary: a full sentence of
 // some length, not a heading, byline, credit or link line.
-func summarizable(s string) bool {
-	n := wordCount(s)
+func summarizable(s string) bool { return summarizableN(s, wordCount(s)) }
+
+// summarizableN is summarizable with the words of s counted: n is
+// wordCount(s).
+func summarizableN(s string, n int) bool {
 	if n < minSummaryWords {
 		return false
 	}
@@ -101,7 +105,11 @@ func wordCount(s string) int {
 	for i := 0; i < len(s); {
 		var sep bool
 		if c := s[i]; c < utf8.RuneSelf {
-			sep = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			if inField && asciiClass[c]&cSpace == 0 {
+				i++ // the rest of a field
+				continue
+			}
+			sep = asciiClass[c]&cSpace != 0
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])

@@ -13,27 +13,35 @@ import (
 // notWordRune) splits it, and the offset after it; "" when there is none.
 // It walks ASCII bytes without decoding them: it runs on every sentence.
 func nextWord(s string, i int) (string, int) {
-	start := -1
+	// Two tight walks, over the separators and then over the word.
 	for i < len(s) {
-		c, n := s[i], 1
-		var sep bool
-		if c < utf8.RuneSelf {
-			sep = !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'')
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			sep = notWordRune(r)
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c]&cAlnum != 0 || c == '\'' {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case sep && start >= 0:
-			return s[start:i], i
-		case !sep && start < 0:
-			start = i
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !notWordRune(r) {
+			break
 		}
 		i += n
 	}
-	if start < 0 {
-		return "", i
+	start := i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c]&cAlnum == 0 && c != '\'' {
+				return s[start:i], i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if notWordRune(r) {
+			return s[start:i], i
+		}
+		i += n
 	}
 	return s[start:], i
 }
@@ -47,7 +55,7 @@ func nextField(s string, i int) (string, int) {
 		c, n := s[i], 1
 		var sep bool
 		if c < utf8.RuneSelf {
-			sep = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			sep = asciiClass[c]&cSpace != 0
 		} else {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -78,7 +86,11 @@ func capitalFields(s string) (fields, caps int) {
 		r := rune(c)
 		var sep bool
 		if c < utf8.RuneSelf {
-			sep = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			if checked && inField && asciiClass[c]&cSpace == 0 {
+				i++ // the rest of a field already looked at
+				continue
+			}
+			sep = asciiClass[c]&cSpace != 0
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			sep = unicode.IsSpace(r)
@@ -105,4 +117,22 @@ func capitalFields(s string) (fields, caps int) {
 		}
 	}
 	return fields, caps
+}
+
+// edgeFields returns the number of fields of s as strings.Fields cuts it,
+// its first, last but one and last field ("" where there is none), without
+// building the slice.
+func edgeFields(s string) (n int, first, prev, last string) {
+	for i := 0; ; {
+		w, next := nextField(s, i)
+		if w == "" {
+			return n, first, prev, last
+		}
+		i = next
+		if n == 0 {
+			first = w
+		}
+		n++
+		prev, last = last, w
+	}
 }

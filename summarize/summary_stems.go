@@ -15,48 +15,76 @@ import (
 func contentWords(s string) []string { return appendContentWords(nil, s) }
 
 // appendContentWords appends the content words of s (see contentWords) to
-// dst and returns it. Each word is lowercased into a buffer and looked up
-// in the stem cache, so a word seen before costs no allocation.
+// dst and returns it. A word in lower-case ASCII, the commonest kind, is
+// looked up in the stem cache as it stands in s; any other is lowercased
+// into a buffer first. Either way a word seen before costs no allocation.
 func appendContentWords(dst []string, s string) []string {
 	var arr [64]byte
-	buf := arr[:0] // the current word, lowercased
-	inWord := false
-	flush := func() {
-		if len(buf) >= 2 {
-			if st, stop := stemOf(buf); !stop {
-				dst = append(dst, st)
-			}
-		}
-		buf, inWord = buf[:0], false
-	}
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				buf, inWord = append(buf, c), true
-			case 'A' <= c && c <= 'Z':
-				buf, inWord = append(buf, c+'a'-'A'), true
-			case inWord:
-				flush()
+		// Find the next word: a run of letters and digits.
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c]&cAlnum == 0 {
+				i++
+				continue
 			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			// As strings.ToLower does it: rune by rune.
-			buf, inWord = utf8.AppendRune(buf, unicode.ToLower(r)), true
-		case inWord:
-			flush()
+		start, plain := i, true // plain: lower-case ASCII letters and digits only
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				cl := asciiClass[c]
+				if cl&cAlnum == 0 {
+					break
+				}
+				plain = plain && cl&cUpper == 0
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			plain = false
+			i += size
+		}
+		var st string
+		var stop bool
+		if plain {
+			if i-start < 2 {
+				continue
+			}
+			st, stop = stemOfString(s[start:i])
+		} else {
+			buf := arr[:0]
+			for _, r := range s[start:i] { // valid runes only: letters and digits
+				if r < utf8.RuneSelf {
+					buf = append(buf, byte(r)+asciiUpperOffset(byte(r)))
+					continue
+				}
+				// As strings.ToLower does it: rune by rune.
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			if len(buf) < 2 {
+				continue
+			}
+			st, stop = stemOf(buf)
+		}
+		if !stop {
+			dst = append(dst, st)
 		}
 	}
-	if inWord {
-		flush()
-	}
 	return dst
+}
+
+// asciiUpperOffset returns what adding to the ASCII byte c lowers it:
+// 'a'-'A' for an upper-case letter, else 0.
+func asciiUpperOffset(c byte) byte {
+	if asciiClass[c]&cUpper != 0 {
+		return 'a' - 'A'
+	}
+	return 0
 }
 
 // stemCacheSize bounds the stem cache: a news corpus's working vocabulary
@@ -78,12 +106,16 @@ type stemEntry struct {
 // of every candidate sentence, from every core at once, so a read takes no
 // lock and writes nothing shared: stemSnap is an immutable map, replaced
 // (copied with the words learnt since, stemNew) once stemNew has grown to a
-// quarter of it, so the copying costs a constant per word learnt. Safe for
-// concurrent use.
+// quarter of it, so the copying costs a constant per word learnt. A word
+// found in stemNew costs a lock: once such finds add up to a quarter of
+// the cache, stemNew is published too, so that a vocabulary that has
+// stopped growing is soon read without locks, the copying costing a
+// constant per find. Safe for concurrent use.
 var (
-	stemSnap atomic.Pointer[map[string]stemEntry]
-	stemMu   sync.Mutex               // guards stemNew and the replacing of stemSnap
-	stemNew  = map[string]stemEntry{} // words learnt since stemSnap was made
+	stemSnap    atomic.Pointer[map[string]stemEntry]
+	stemMu      sync.Mutex               // guards stemNew, stemNewHits and the replacing of stemSnap
+	stemNew     = map[string]stemEntry{} // words learnt since stemSnap was made
+	stemNewHits int                      // words found in stemNew since stemSnap was made
 )
 
 // stemOf returns the stem of the lowercase word w, or stop true for a stop
@@ -96,6 +128,12 @@ func stemOf(w []byte) (stem string, stop bool) {
 	}
 	stemMu.Lock()
 	e, ok := stemNew[string(w)]
+	if ok {
+		stemNewHits++
+		if old := stemSnap.Load(); old == nil || stemNewHits >= max(64, (len(*old)+len(stemNew))/4) {
+			publishStems()
+		}
+	}
 	stemMu.Unlock()
 	if ok {
 		return e.stem, e.stop
@@ -109,6 +147,21 @@ func stemOf(w []byte) (stem string, stop bool) {
 	learnStem(word, e)
 	stemMu.Unlock()
 	return e.stem, e.stop
+}
+
+// stemOfString is stemOf for a word held in a string, which may be a
+// slice of a longer text: the cache never keeps w itself, only a copy.
+func stemOfString(w string) (stem string, stop bool) {
+	if snap := stemSnap.Load(); snap != nil {
+		if e, ok := (*snap)[w]; ok {
+			return e.stem, e.stop
+		}
+	}
+	var buf [64]byte
+	if len(w) <= len(buf) {
+		return stemOf(append(buf[:0], w...))
+	}
+	return stemOf([]byte(w))
 }
 
 // learnStem adds word to the cache while it holds fewer than stemCacheSize
@@ -131,6 +184,16 @@ func learnStem(word string, e stemEntry) {
 	if len(stemNew) == 0 || !full && len(stemNew) < max(64, len(old)/4) {
 		return
 	}
+	publishStems()
+}
+
+// publishStems replaces stemSnap with a copy holding stemNew too, and
+// empties stemNew. The caller holds stemMu.
+func publishStems() {
+	var old map[string]stemEntry
+	if snap := stemSnap.Load(); snap != nil {
+		old = *snap
+	}
 	m := make(map[string]stemEntry, len(old)+len(stemNew))
 	for k, v := range old {
 		m[k] = v
@@ -140,4 +203,5 @@ func learnStem(word string, e stemEntry) {
 	}
 	stemSnap.Store(&m)
 	stemNew = map[string]stemEntry{}
+	stemNewHits = 0
 }

@@ -113,6 +113,9 @@ var wordFlags = func() map[string]uint8 {
 // wordFlagsFilter turns most words away before a lookup in wordFlags.
 var wordFlagsFilter = newWordFilter(wordFlags)
 
+// wordFlagsTable is wordFlags for the lookups of sentenceTraits.
+var wordFlagsTable = newWordTable(wordFlags)
+
 const (
 	flagFirstPerson uint8 = 1 << iota
 	flagOpener
@@ -127,9 +130,15 @@ func sentenceTraits(s string) traits { return sentenceTraitsLow(s, "", false) }
 // sentenceTraitsLow is sentenceTraits with s in lower case given: low and
 // same as lowerSameWidth(s) returns them, or same false to lower s here.
 func sentenceTraitsLow(s, lowS string, same bool) traits {
+	words, caps := capitalFields(s)
+	return sentenceTraitsFields(s, lowS, same, words, caps)
+}
+
+// sentenceTraitsFields is sentenceTraitsLow with words, caps =
+// capitalFields(s) given.
+func sentenceTraitsFields(s, lowS string, same bool, words, caps int) traits {
 	var t traits
-	var caps int
-	t.words, caps = capitalFields(s)
+	t.words = words
 	t.names = caps >= 2
 	t.question = strings.HasSuffix(strings.TrimRight(s, `"”’')]`), "?")
 	t.quoteShare, t.quotePart = quoting(s)
@@ -149,7 +158,7 @@ func sentenceTraitsLow(s, lowS string, same bool) traits {
 		i = next
 		var f uint8
 		if wordFlagsFilter.mayHave(w) {
-			f = wordFlags[w]
+			f, _ = wordFlagsTable.get(w)
 		}
 		if k == 0 && f&flagFirstPerson != 0 {
 			t.quoteShare = 1 // a letter or statement printed without quotation marks: not the reporter's voice
@@ -198,7 +207,7 @@ func quoting(s string) (share float64, part bool) {
 				double--
 			case r == '"':
 				double++
-			case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+			case asciiClass[byte(r)]&cAlnum != 0:
 				total++
 				if double > 0 || single > 0 {
 					inside++
@@ -244,6 +253,10 @@ func runeAt(s string, i int) rune {
 // than giving a figure.
 func hasFigure(s string) bool {
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && asciiClass[c]&cDigit == 0 && c != '.' && c != ',' {
+			i++ // no run starts here: told without decoding
+			continue
+		}
 		// A run of digits, periods and commas, as strings.FieldsFunc cuts
 		// it, found without decoding ASCII.
 		j := i
@@ -266,7 +279,7 @@ func hasFigure(s string) bool {
 			i += n
 			continue
 		}
-		f := strings.Trim(s[i:j], ".,")
+		f := trimDotsCommas(s[i:j])
 		i = j
 		if f == "" {
 			continue
@@ -277,4 +290,15 @@ func hasFigure(s string) bool {
 		return true
 	}
 	return false
+}
+
+// trimDotsCommas is strings.Trim(f, ".,") without building a cut set.
+func trimDotsCommas(f string) string {
+	for f != "" && (f[0] == '.' || f[0] == ',') {
+		f = f[1:]
+	}
+	for f != "" && (f[len(f)-1] == '.' || f[len(f)-1] == ',') {
+		f = f[:len(f)-1]
+	}
+	return f
 }

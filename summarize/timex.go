@@ -102,14 +102,23 @@ func appendTimeTokens(out []timeToken, s string) []timeToken {
 func appendTimeTokensLow(out []timeToken, s, low string, same bool) []timeToken {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// ASCII is classed by table, without decoding.
+		var word, space bool
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			word, space = asciiClass[c]&cAlnum != 0, asciiClass[c]&cSpace != 0
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word, space = unicode.IsLetter(r) || unicode.IsDigit(r), unicode.IsSpace(r)
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case word:
 			j := i + n
 			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				if asciiClass[s[j]]&cAlnum != 0 {
 					j++ // an ASCII letter or digit, without decoding
 					continue
 				}
@@ -164,9 +173,23 @@ func scanTimes(text string, published time.Time) (*tagger, []timex) {
 
 // scanTokens is scanTimes on the tokens of text, tokenized already.
 func scanTokens(text string, toks []timeToken, published time.Time) (*tagger, []timex) {
-	tg := &tagger{text: text, toks: toks, pub: published}
+	tg := new(tagger)
+	return tg, scanTokensInto(tg, text, toks, published)
+}
+
+// scanTokensInto is scanTokens with the tagger to fill given (any earlier
+// content is overwritten), so that a caller tagging many sentences can
+// hold their taggers in one array.
+func scanTokensInto(tg *tagger, text string, toks []timeToken, published time.Time) []timex {
+	*tg = tagger{text: text, toks: toks, pub: published}
 	var out []timex
 	for i := 0; i < len(tg.toks); {
+		// mayStart, which match tries first, turns most tokens away: asked
+		// here, it spares them the copying of match's large result.
+		if !tg.mayStart(i) {
+			i++
+			continue
+		}
 		x, ok := tg.match(i)
 		if !ok {
 			i++
@@ -177,7 +200,7 @@ func scanTokens(text string, toks []timeToken, published time.Time) (*tagger, []
 		out = append(out, x)
 		i = x.j
 	}
-	return tg, out
+	return out
 }
 
 // tagger holds one sentence being tagged.
@@ -272,15 +295,18 @@ func (tg *tagger) mayStart(i int) bool {
 	if c := l[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if timeStartsFilter.mayHave(l) && timeStarts[l] {
+	if timeStartsFilter.mayHave(l) && timeStartsTable.has(l) {
 		return true
 	}
 	b := tg.base(i)
-	return len(b) != len(l) && timeStartsFilter.mayHave(b) && timeStarts[b]
+	return len(b) != len(l) && timeStartsFilter.mayHave(b) && timeStartsTable.has(b)
 }
 
 // timeStartsFilter turns most words away before a lookup in timeStarts.
 var timeStartsFilter = newWordFilter(timeStarts)
+
+// timeStartsTable is timeStarts for the lookups of mayStart.
+var timeStartsTable = newWordSetTable(timeStarts)
 
 // timeStarts are the words a time expression can start with, read from
 // the rules: periodEdge (the, edge words, early, late, mid), relative,

@@ -26,7 +26,20 @@ func scanArticle(sents []Sentence, published time.Time) []sentTimes {
 // the array as filled, which the result's taggers hold: the caller may
 // reuse it only once it no longer uses the result.
 func scanArticleInto(sents []Sentence, lows []lowSent, published time.Time, buf []timeToken) ([]sentTimes, []timeToken) {
+	out, buf, _ := scanArticleIn(sents, lows, published, buf, nil)
+	return out, buf
+}
+
+// scanArticleIn is scanArticleInto with the taggers held in tgs's array
+// when it has room for one a sentence (an empty slice; nil to allocate
+// one). It also returns that array, which the result points into: the
+// caller may reuse it only once it no longer uses the result.
+func scanArticleIn(sents []Sentence, lows []lowSent, published time.Time, buf []timeToken, tgs []tagger) ([]sentTimes, []timeToken, []tagger) {
 	out := make([]sentTimes, len(sents))
+	if cap(tgs) < len(sents) {
+		tgs = make([]tagger, len(sents)) // one allocation, not one a sentence
+	}
+	tgs = tgs[:len(sents)]
 	// One token array for the article, each sentence a capped window of
 	// it: one allocation, not one a sentence. When it grows the earlier
 	// windows keep the old array, which is never written again.
@@ -37,9 +50,10 @@ func scanArticleInto(sents []Sentence, lows []lowSent, published time.Time, buf 
 		from := len(buf)
 		low, same := lowerOf(lows, i, s.Text)
 		buf = appendTimeTokensLow(buf, s.Text, low, same)
-		out[i].tg, out[i].xs = scanTokens(s.Text, buf[from:len(buf):len(buf)], published)
+		out[i].tg = &tgs[i]
+		out[i].xs = scanTokensInto(out[i].tg, s.Text, buf[from:len(buf):len(buf)], published)
 	}
-	return out, buf
+	return out, buf, tgs
 }
 
 // timeTokCap is room for the time tokens of sents: news text has about one

@@ -118,7 +118,8 @@ func isAcronymOrg(words []string) bool {
 	if n < 3 || n > 6 || lx.places[w] || notOrgAcronyms[w] {
 		return false
 	}
-	if _, ok := lx.roles[strings.ToLower(w)]; ok {
+	var buf [32]byte
+	if _, ok := lx.roles[lowerInto(w, buf[:])]; ok {
 		return false
 	}
 	letters := 0

@@ -84,15 +84,28 @@ func (v termVec) cosine(u termVec) float64 {
 // tfidf returns a stemmed TF-IDF vector for each text, the texts being the
 // documents (the IDF of weigh).
 func tfidf(texts []string) []termVec {
-	ids := pooledTermIDs()
-	defer releaseTermIDs(ids)
-	var df []int
+	vecs, _ := tfidfIn(texts, nil)
+	return vecs
+}
+
+// tfidfIn is tfidf with the weights of all the vectors written into
+// weights's array when it has room (an empty slice; nil to allocate one).
+// It also returns the array used, which the vectors' terms are windows
+// of: the caller may reuse it only once it no longer uses the vectors.
+func tfidfIn(texts []string, weights []termWeight) ([]termVec, []termWeight) {
+	sc := pooledTfidf()
+	defer releaseTfidf(sc)
+	ids, df, words := sc.ids, sc.df, sc.words
 	vecs := make([]termVec, len(texts))
-	var words []string
-	var terms []int32 // the terms of one text, reused
+	// The terms of every text, each text's sorted, one after another: the
+	// weights of all the vectors then take one allocation.
+	all := sc.all
+	defer func() { sc.df, sc.all, sc.words = df, all, words }() // grown: pooled as grown
+	ends := make([]int, len(texts))
+	distinct := 0
 	for i, t := range texts {
 		words = appendContentWords(words[:0], t)
-		terms = terms[:0]
+		from := len(all)
 		for _, w := range words {
 			id, ok := ids[w]
 			if !ok {
@@ -100,26 +113,36 @@ func tfidf(texts []string) []termVec {
 				ids[w] = id
 				df = append(df, 0)
 			}
-			terms = append(terms, id)
+			all = append(all, id)
 		}
+		terms := all[from:]
 		slices.Sort(terms)
-		// Merge repeats into term frequencies.
-		n := 0
 		for k, id := range terms {
 			if k == 0 || id != terms[k-1] {
-				n++
+				distinct++
 			}
 		}
-		out := make([]termWeight, 0, n)
+		ends[i] = len(all)
+	}
+	if cap(weights) < distinct {
+		weights = make([]termWeight, 0, distinct)
+	}
+	weights = weights[:0]
+	from := 0
+	for i := range vecs {
+		// Merge repeats into term frequencies.
+		terms := all[from:ends[i]]
+		first := len(weights)
 		for k, id := range terms {
 			if k > 0 && id == terms[k-1] {
-				out[len(out)-1].w++
+				weights[len(weights)-1].w++
 				continue
 			}
-			out = append(out, termWeight{term: id, w: 1})
+			weights = append(weights, termWeight{term: id, w: 1})
 			df[id]++
 		}
-		vecs[i].terms = out
+		vecs[i].terms = weights[first:len(weights):len(weights)]
+		from = ends[i]
 	}
 	for i := range vecs {
 		sq := 0.0
@@ -130,23 +153,60 @@ func tfidf(texts []string) []termVec {
 		}
 		vecs[i].norm = math.Sqrt(sq)
 	}
-	return vecs
+	return vecs, weights
 }
 
 // similarities returns the symmetric matrix of pairwise cosines, with 0 on
 // the diagonal. Its rows share one backing array.
 func similarities(vecs []termVec) [][]float64 {
+	return similaritiesIn(vecs, make([]float64, len(vecs)*len(vecs)))
+}
+
+// similaritiesIn is similarities with the backing array of the rows
+// given: flat holds len(vecs)² zeros.
+func similaritiesIn(vecs []termVec, flat []float64) [][]float64 {
 	n := len(vecs)
-	flat := make([]float64, n*n)
 	sim := make([][]float64, n)
+	terms := 0
+	for _, v := range vecs {
+		if len(v.terms) > 0 {
+			terms = max(terms, int(v.terms[len(v.terms)-1].term)+1)
+		}
+	}
+	// Row i is compared with the rows before it through vecs[i] spread
+	// out by term: one pass over each other row rather than a merge.
+	dense := make([]float64, terms)
 	for i := range sim {
 		sim[i] = flat[i*n : (i+1)*n : (i+1)*n]
+		for _, tw := range vecs[i].terms {
+			dense[tw.term] = tw.w
+		}
 		for j := range i {
-			sim[i][j] = vecs[i].cosine(vecs[j])
+			sim[i][j] = vecs[i].cosineDense(dense, vecs[j])
 			sim[j][i] = sim[i][j]
+		}
+		for _, tw := range vecs[i].terms {
+			dense[tw.term] = 0
 		}
 	}
 	return sim
+}
+
+// cosineDense is v.cosine(u) with v's weights spread out by term in dense
+// (zero for the terms v lacks). The products are the same and summed in
+// the same order, that of u's terms, so the result is the same to the
+// bit: a term v lacks adds nothing.
+func (v termVec) cosineDense(dense []float64, u termVec) float64 {
+	if v.norm == 0 || u.norm == 0 {
+		return 0
+	}
+	dot := 0.0
+	for _, tw := range u.terms {
+		if x := dense[tw.term]; x != 0 {
+			dot += x * tw.w
+		}
+	}
+	return dot / (v.norm * u.norm)
 }
 
 // lexRank returns the centrality of each node of the similarity graph:
@@ -187,27 +247,33 @@ func biasedLexRank(sim [][]float64, bias []float64, walk float64) []float64 {
 		}
 	}
 	out := make([]float64, n) // each node's total outgoing edge weight
+	first := make([]int, n+1) // the edges into i are edges[first[i]:first[i+1]]
 	for i := range sim {
+		first[i+1] = first[i]
 		for j, s := range sim[i] {
 			if i != j && s >= threshold {
 				out[i] += s
+				first[i+1]++
 			}
 		}
 	}
-	// in[i] lists the edges into i with the chance of walking them, j
-	// ascending: the graph is sparse, so each step skips the pairs under
-	// the threshold (adding their zero would change no sum).
+	// The edges into each node with the chance of walking them, j
+	// ascending, all in one array: the graph is sparse, so each step skips
+	// the pairs under the threshold (adding their zero would change no
+	// sum).
 	type edge struct {
 		from int
 		w    float64
 	}
-	in := make([][]edge, n)
+	edges := make([]edge, 0, first[n])
+	in := make([][]edge, n) // in[i]: the edges into i, a window of edges
 	for i := range sim {
 		for j, s := range sim[i] {
 			if i != j && s >= threshold {
-				in[i] = append(in[i], edge{j, s / out[j]})
+				edges = append(edges, edge{j, s / out[j]})
 			}
 		}
+		in[i] = edges[first[i]:first[i+1]]
 	}
 	p := slices.Clone(jump)
 	next := make([]float64, n)
