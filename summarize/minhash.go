@@ -1,8 +1,10 @@
 package summarize
 
 import (
-	"strings"
+	"math/bits"
+	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicate detection: the same wire story printed by several outlets
@@ -51,38 +53,145 @@ var minHashSeeds = func() (s [minHashes][2]uint64) {
 // case, punctuation dropped), or nil when text has fewer than shingleWords
 // words.
 func minHash(text string) signature {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) < shingleWords {
+	var sh shingler
+	return sh.minHash(text, nil)
+}
+
+// shingler computes MinHash signatures, reusing its buffers from one text
+// to the next. The zero value is ready to use; a shingler is not safe for
+// concurrent use.
+type shingler struct {
+	words []byte   // the text's words, lowercased, each followed by a zero byte
+	ends  []int32  // where each word of words ends, its zero byte included
+	xs    []uint64 // the hash of each shingle
+}
+
+// minHash is the package's minHash; the signature is made in dst when it
+// has room for minHashes values (it then holds text's signature, or is
+// left unused when text is too short to shingle).
+//
+// The words are those of strings.FieldsFunc over strings.ToLower(text),
+// split at every rune that is neither letter nor digit; each shingle is
+// hashed by FNV-1a (hash/fnv's New64a) over its words, each followed by a
+// zero byte. Then each hash function of the family runs over all the
+// shingle hashes at once, keeping its minimum in a register, rather than
+// each shingle updating all minHashes minima in memory.
+func (sh *shingler) minHash(text string, dst signature) signature {
+	sh.split(text)
+	if len(sh.ends) < shingleWords {
 		return nil
 	}
-	sig := make(signature, minHashes)
-	for i := range sig {
-		sig[i] = ^uint64(0)
+	xs := sh.xs[:0]
+	nsh := len(sh.ends) - shingleWords + 1
+	i := 0
+	for ; i+4 <= nsh; i += 4 { // four shingles at a time: four independent multiply chains
+		b0, b1, b2, b3 := sh.shingle(i), sh.shingle(i+1), sh.shingle(i+2), sh.shingle(i+3)
+		x0, x1, x2, x3 := uint64(fnvOffset64), uint64(fnvOffset64), uint64(fnvOffset64), uint64(fnvOffset64)
+		l := min(len(b0), len(b1), len(b2), len(b3))
+		c0, c1, c2, c3 := b0[:l], b1[:l], b2[:l], b3[:l]
+		for k := range c0 {
+			x0 = (x0 ^ uint64(c0[k])) * fnvPrime64
+			x1 = (x1 ^ uint64(c1[k])) * fnvPrime64
+			x2 = (x2 ^ uint64(c2[k])) * fnvPrime64
+			x3 = (x3 ^ uint64(c3[k])) * fnvPrime64
+		}
+		xs = append(xs, fnvOn(x0, b0[l:]), fnvOn(x1, b1[l:]), fnvOn(x2, b2[l:]), fnvOn(x3, b3[l:]))
 	}
-	for i := 0; i+shingleWords <= len(words); i++ {
-		// FNV-1a of the shingle's words, each followed by a zero byte
-		// (hash/fnv's New64a, inlined: no allocation per shingle).
-		x := uint64(fnvOffset64)
-		for _, w := range words[i : i+shingleWords] {
-			for k := 0; k < len(w); k++ {
-				x ^= uint64(w[k])
-				x *= fnvPrime64
-			}
-			x *= fnvPrime64 // x ^= 0 is a no-op
-		}
-		for k, ab := range minHashSeeds {
-			// The low bits of a·x+b are poorly mixed; rotating lets the
-			// high bits decide the minimum.
-			v := x*ab[0] + ab[1]
-			v = v>>32 | v<<32
-			if v < sig[k] {
-				sig[k] = v
-			}
-		}
+	for ; i < nsh; i++ {
+		xs = append(xs, fnvOn(fnvOffset64, sh.shingle(i)))
+	}
+	sh.xs = xs
+	sig := dst
+	if len(sig) < minHashes {
+		sig = make(signature, minHashes)
+	}
+	sig = sig[:minHashes:minHashes]
+	for k := range sig {
+		sig[k] = minOfFamily(xs, minHashSeeds[k][0], minHashSeeds[k][1])
 	}
 	return sig
+}
+
+// shingle returns the bytes of shingle i: its words, each followed by a
+// zero byte. FNV-1a over them is FNV-1a over its words, each followed by
+// a zero byte (the zero byte's x ^= 0 is a no-op, its x *= prime is not).
+func (sh *shingler) shingle(i int) []byte {
+	from := int32(0)
+	if i > 0 {
+		from = sh.ends[i-1]
+	}
+	return sh.words[from:sh.ends[i+shingleWords-1]]
+}
+
+// fnvOn continues the FNV-1a hash x over b.
+func fnvOn(x uint64, b []byte) uint64 {
+	for _, c := range b {
+		x = (x ^ uint64(c)) * fnvPrime64
+	}
+	return x
+}
+
+// minOfFamily returns the least of rot32(a·x+b) over xs (^0 for none):
+// one position of a signature. The low bits of a·x+b are poorly mixed;
+// rotating lets the high bits decide the minimum. Four running minima
+// keep the processor's multipliers busy.
+func minOfFamily(xs []uint64, a, b uint64) uint64 {
+	m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
+	i := 0
+	for ; i+4 <= len(xs); i += 4 {
+		q := xs[i : i+4 : i+4]
+		m0 = min(m0, bits.RotateLeft64(q[0]*a+b, 32))
+		m1 = min(m1, bits.RotateLeft64(q[1]*a+b, 32))
+		m2 = min(m2, bits.RotateLeft64(q[2]*a+b, 32))
+		m3 = min(m3, bits.RotateLeft64(q[3]*a+b, 32))
+	}
+	for ; i < len(xs); i++ {
+		m0 = min(m0, bits.RotateLeft64(xs[i]*a+b, 32))
+	}
+	return min(m0, m1, m2, m3)
+}
+
+// split fills sh.words and sh.ends with the words of text as
+// strings.FieldsFunc(strings.ToLower(text), not letter or digit) gives
+// them: ASCII bytes by table (normKeyASCII), other runes lowercased with unicode.ToLower
+// (strings.ToLower's mapping) and kept when the lowercased rune is a
+// letter or digit; invalid UTF-8 separates words, as the U+FFFD that
+// strings.ToLower writes for it does.
+func (sh *shingler) split(text string) {
+	words, ends := sh.words[:0], sh.ends[:0]
+	in := false
+	end := func() {
+		if in {
+			words = append(words, 0)
+			ends = append(ends, int32(len(words)))
+			in = false
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if l := normKeyASCII[c]; l != 0 {
+				words, in = append(words, l), true
+			} else {
+				end()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			end()
+			continue
+		}
+		if l := unicode.ToLower(r); unicode.IsLetter(l) || unicode.IsDigit(l) {
+			words, in = utf8.AppendRune(words, l), true
+		} else {
+			end()
+		}
+	}
+	end()
+	sh.words, sh.ends = words, ends
 }
 
 // jaccard estimates the Jaccard similarity of the shingle sets behind two
@@ -103,30 +212,61 @@ func (s signature) jaccard(t signature) float64 {
 
 // nearDuplicates returns the pairs (i, j), i < j, of signatures whose
 // estimated Jaccard similarity is at least duplicateJacc. Candidates come
-// from LSH banding; each is then checked on the whole signature.
+// from LSH banding; each is then checked on the whole signature, once: in
+// the first band where the two agree. The pairs come band by band, each
+// band's by j, then i ascending.
+//
+// A band's buckets are chains through the signatures (the latest of each
+// bucket by the band's hash, each signature linking to the one before it
+// with that hash), confirmed value by value, so the buckets cost no
+// allocation per signature.
 func nearDuplicates(sigs []signature) [][2]int {
 	const rows = minHashes / minHashBands
-	seen := map[[2]int]bool{}
 	var out [][2]int
+	latest := make(map[uint64]int32, len(sigs))
+	prev := make([]int32, len(sigs)) // the signature before, in the chain of the same band hash; -1 for none
+	var bucket []int
 	for b := range minHashBands {
-		buckets := map[[rows]uint64][]int{}
+		clear(latest)
+		lo, hi := b*rows, (b+1)*rows
 		for i, s := range sigs {
 			if s == nil {
 				continue
 			}
-			var key [rows]uint64
-			copy(key[:], s[b*rows:(b+1)*rows])
-			for _, j := range buckets[key] {
-				p := [2]int{j, i}
-				if !seen[p] {
-					seen[p] = true
-					if sigs[j].jaccard(s) >= duplicateJacc {
-						out = append(out, p)
-					}
+			key := s[lo:hi:hi]
+			h := uint64(0)
+			for _, v := range key {
+				h = (h^v)*0x9e3779b97f4a7c15 + 1
+			}
+			head, ok := latest[h]
+			if !ok {
+				head = -1
+			}
+			prev[i], latest[h] = head, int32(i)
+			bucket = bucket[:0]
+			for j := head; j >= 0; j = prev[j] {
+				if t := sigs[j]; slices.Equal(t[lo:hi], key) && !agreeBefore(t, s, b) {
+					bucket = append(bucket, int(j))
 				}
 			}
-			buckets[key] = append(buckets[key], i)
+			for _, j := range slices.Backward(bucket) {
+				if sigs[j].jaccard(s) >= duplicateJacc {
+					out = append(out, [2]int{j, i})
+				}
+			}
 		}
 	}
 	return out
+}
+
+// agreeBefore reports whether s and t agree on a whole band before band b:
+// then an earlier band has checked them.
+func agreeBefore(s, t signature, b int) bool {
+	const rows = minHashes / minHashBands
+	for e := range b {
+		if slices.Equal(s[e*rows:(e+1)*rows], t[e*rows:(e+1)*rows]) {
+			return true
+		}
+	}
+	return false
 }

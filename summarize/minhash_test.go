@@ -2,6 +2,8 @@ package summarize
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,5 +63,68 @@ func TestNearDuplicates(t *testing.T) {
 		if !want[p] {
 			t.Errorf("nearDuplicates gave %v, want only %v", p, want)
 		}
+	}
+}
+
+// nearDuplicatesReference is nearDuplicates as first written, with a map
+// of buckets per band.
+func nearDuplicatesReference(sigs []signature) [][2]int {
+	const rows = minHashes / minHashBands
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for b := range minHashBands {
+		buckets := map[[rows]uint64][]int{}
+		for i, s := range sigs {
+			if s == nil {
+				continue
+			}
+			var key [rows]uint64
+			copy(key[:], s[b*rows:(b+1)*rows])
+			for _, j := range buckets[key] {
+				p := [2]int{j, i}
+				if !seen[p] {
+					seen[p] = true
+					if sigs[j].jaccard(s) >= duplicateJacc {
+						out = append(out, p)
+					}
+				}
+			}
+			buckets[key] = append(buckets[key], i)
+		}
+	}
+	return out
+}
+
+// TestNearDuplicatesReference checks nearDuplicates against the reference,
+// pair for pair and in order, on signatures whose values come from a small
+// set, so that bands collide often and some pairs agree just under, at and
+// over duplicateJacc.
+func TestNearDuplicatesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 4))
+	var sigs []signature
+	for i := range 400 {
+		if i%17 == 0 {
+			sigs = append(sigs, nil)
+			continue
+		}
+		s := make(signature, minHashes)
+		if i > 0 && rng.IntN(3) == 0 && sigs[i-1] != nil { // a variant of the one before
+			copy(s, sigs[i-1])
+			for range rng.IntN(40) {
+				s[rng.IntN(minHashes)] = uint64(rng.IntN(3))
+			}
+		} else {
+			for k := range s {
+				s[k] = uint64(rng.IntN(2))
+			}
+		}
+		sigs = append(sigs, s)
+	}
+	got, want := nearDuplicates(sigs), nearDuplicatesReference(sigs)
+	if len(want) < 50 {
+		t.Fatalf("only %d pairs: the test checks little", len(want))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("nearDuplicates gives %d pairs, the reference %d, or in another order", len(got), len(want))
 	}
 }

@@ -2,7 +2,6 @@ package summarize
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -42,87 +41,95 @@ const (
 // titleWeight), its lead and summary sentences, and the people and
 // organisations it names (personWeight each, as one term per name).
 func Stories(arts []corpus.Article, ans []*Analysis) []Story {
-	out, _ := StoriesCached(arts, ans, nil)
-	return out
+	sigs, terms, vocab := deriveArticles(arts, ans, nil)
+	return stories(arts, ans, sigs, storyDocs(terms, vocab), len(vocab), nil)
 }
 
-// stories clusters the articles given their MinHash signatures.
-func stories(arts []corpus.Article, ans []*Analysis, sigs []signature) []Story {
+// stories clusters the articles given their MinHash signatures and their
+// documents (see storyDocs; vocab numbers their terms), taking from prev
+// (nil for none) the stories whose members have not changed.
+func stories(arts []corpus.Article, ans []*Analysis, sigs []signature, docs []storyDoc, vocab int, prev *StoryCache) []Story {
 	n := len(arts)
-	order := make([]int, n) // earliest first: the union-find root is a story's first article
+	order := make([]int, n) // earliest first
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return compareArticles(arts[a], arts[b]) })
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		if compareArticles(arts[ra], arts[rb]) > 0 {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-	}
+	u := newStoryUnion(order)
 	for _, p := range nearDuplicates(sigs) {
-		union(p[0], p[1])
+		u.union(p[0], p[1])
 	}
-	docs := storyDocs(arts, ans)
 	// Compare an article only with the earlier ones that share one of its
 	// or their heaviest terms, published within storyWindow, and per term
 	// only with the storyCandidates latest of them: two articles alike
 	// enough to link share their defining words, and a term so common that
 	// more articles share it says little about which story an article is
 	// in (its story's rarer terms, a name or a place, find it). This keeps
-	// the work per article bounded however large the corpus grows.
-	postings := map[int32][]int{}
-	from := map[int32]int{} // where the part of a posting within storyWindow starts
-	seen := make([]int, n)  // the article a candidate was last collected for, +1
+	// the work per article bounded however large the corpus grows. A
+	// candidate already in the article's story needs no comparison: a link
+	// would change nothing.
+	//
+	// The postings of all terms are cut from one slab, each term's in the
+	// order its articles come: the articles before the current one are
+	// a prefix of it.
+	start := make([]int32, vocab+1)
+	for _, d := range docs {
+		for _, k := range d.top {
+			start[k+1]++
+		}
+	}
+	for k := range vocab {
+		start[k+1] += start[k]
+	}
+	slab := make([]int32, start[vocab])
+	fill := make([]int32, vocab) // postings of each term so far
+	from := make([]int32, vocab) // where the part of a posting within storyWindow starts
+	seen := make([]int32, n)     // the article a candidate was last collected for, +1
+	var lk linker
+	lk.init(vocab)
 	for _, i := range order {
 		day := arts[i].Published
-		for _, k := range docs[i].top {
-			ps := postings[k]
+		x := &docs[i]
+		lk.set(x)
+		for _, k := range x.top {
+			ps := slab[start[k] : start[k]+fill[k]]
 			if !day.IsZero() { // undated articles come last in order and compare with all
 				lo := from[k]
-				for lo < len(ps) && day.Sub(arts[ps[lo]].Published) > storyWindow {
+				for int(lo) < len(ps) && day.Sub(arts[ps[lo]].Published) > storyWindow {
 					lo++
 				}
 				from[k] = lo
 				ps = ps[lo:]
 			}
 			for _, j := range ps[max(0, len(ps)-storyCandidates):] {
-				if seen[j] == i+1 {
+				if seen[j] == int32(i+1) {
 					continue
 				}
-				seen[j] = i + 1
-				if linked(arts[i], arts[j], &docs[i], &docs[j]) {
-					union(i, j)
+				seen[j] = int32(i + 1)
+				if u.find(i) != u.find(int(j)) && lk.linked(arts[i], arts[j], &docs[j]) {
+					u.union(i, int(j))
 				}
 			}
 		}
-		for _, k := range docs[i].top {
-			postings[k] = append(postings[k], i)
+		lk.unset(x)
+		for _, k := range x.top {
+			slab[start[k]+fill[k]] = int32(i)
+			fill[k]++
 		}
 	}
-	groups := map[int][]int{}
-	for _, i := range order {
-		r := find(i)
-		groups[r] = append(groups[r], i)
-	}
-	out := make([]Story, 0, len(groups))
-	for _, members := range groups {
-		out = append(out, buildStory(arts, ans, members, func(a int) signature { return sigs[a] }))
+	members, sizes := u.groups(order)
+	out := make([]Story, 0, len(sizes))
+	m := newStoryMerger()
+	sig := func(a int) signature { return sigs[a] }
+	lo := 0
+	for _, size := range sizes {
+		hi := lo + size
+		st, ok := prev.story(arts, ans, members[lo:hi])
+		if !ok {
+			st = m.merge(arts, ans, members[lo:hi:hi], sig)
+		}
+		out = append(out, st)
+		lo = hi
 	}
 	slices.SortFunc(out, func(a, b Story) int {
 		return cmp.Or(cmp.Compare(btoi(a.Last.IsZero()), btoi(b.Last.IsZero())), b.Last.Compare(a.Last), strings.Compare(a.ID, b.ID))
@@ -146,13 +153,14 @@ func StoryIDs(stories []Story, n int) []string {
 
 // storyDoc is what story clustering compares of an article: its TF-IDF
 // vector, sparse (term IDs ascending, with their weights), its norm, its
-// storyKeys heaviest terms and the people and organisations it names.
+// storyKeys heaviest terms and the "person:" terms of the people and
+// organisations it names.
 type storyDoc struct {
 	terms   []int32
 	weights []float64
 	norm    float64
 	top     []int32
-	names   map[string]bool // by normKey
+	names   []int32
 }
 
 // cosine returns the cosine similarity of two documents of one storyDocs
@@ -177,93 +185,102 @@ func (x *storyDoc) cosine(y *storyDoc) float64 {
 	return dot / (x.norm * y.norm)
 }
 
-// linked reports whether two articles belong to one story by their words,
-// actors and dates. An undated article may join any story, but only
-// through a shared name.
-func linked(a, b corpus.Article, x, y *storyDoc) bool {
-	dated := !a.Published.IsZero() && !b.Published.IsZero()
-	gap := a.Published.Sub(b.Published).Abs()
-	if dated && gap > storyWindow || x.cosine(y) < storySimilarity {
-		return false
-	}
-	if dated && gap <= storyBurst {
-		return true
-	}
-	for n := range x.names {
-		if y.names[n] {
+// sharesName reports whether x and y name a person or organisation in
+// common.
+func (x *storyDoc) sharesName(y *storyDoc) bool {
+	for _, t := range x.names {
+		if slices.Contains(y.names, t) {
 			return true
 		}
 	}
 	return false
 }
 
-// storyDocs returns each article's document vector, heaviest terms and
-// names. Weights are TF-IDF as weigh computes them.
-func storyDocs(arts []corpus.Article, ans []*Analysis) []storyDoc {
-	docs := make([]storyDoc, len(arts))
-	counts := make([]map[int32]float64, len(arts))
-	ids := map[string]int32{}
-	var vocab []string
-	var df []int
-	id := func(w string) int32 {
-		t, ok := ids[w]
-		if !ok {
-			t = int32(len(vocab))
-			ids[w] = t
-			vocab = append(vocab, w)
-			df = append(df, 0)
-		}
-		return t
+// linked reports whether two articles belong to one story by their words,
+// actors and dates. An undated article may join any story, but only
+// through a shared name.
+func linked(a, b corpus.Article, x, y *storyDoc) bool {
+	ok, needName := linkDates(a.Published, b.Published)
+	return ok && (!needName || x.sharesName(y)) && x.cosine(y) >= storySimilarity
+}
+
+// linkDates tells from two articles' publication dates whether they may be
+// linked, and whether only through a shared name: within storyBurst their
+// words suffice, within storyWindow (or when either is undated) they must
+// share a name too, beyond it they are not linked.
+func linkDates(a, b time.Time) (ok, needName bool) {
+	if a.IsZero() || b.IsZero() {
+		return true, true
 	}
-	for i := range arts {
-		b := map[int32]float64{}
-		for _, w := range contentWords(arts[i].Title) {
-			b[id(w)] += titleWeight
-		}
-		an := ans[i]
-		idx := slices.Clone(an.Summary)
-		for s := range min(storyLead, len(an.Sentences)) {
-			idx = append(idx, s)
-		}
-		slices.Sort(idx)
-		for _, s := range slices.Compact(idx) {
-			if s >= 0 && s < len(an.Sentences) {
-				for _, w := range contentWords(an.Sentences[s].Text) {
-					b[id(w)]++
-				}
-			}
-		}
-		names := map[string]bool{}
-		for _, p := range an.People {
-			if k := normKey(p.Name); k != "" {
-				b[id("person:"+k)] += personWeight
-				names[k] = true
-			}
-		}
-		for t := range b {
-			df[t]++
-		}
-		counts[i] = b
-		docs[i].names = names
+	gap := a.Sub(b).Abs()
+	return gap <= storyWindow, gap > storyBurst
+}
+
+// linker is linked for one article against many: its weights scattered
+// by term, so a cosine costs one pass over the other document, and its
+// names marked. The dot product adds the same products in the same order
+// as cosine (ascending term; a term of the other document alone adds +0,
+// which leaves a sum unchanged), so it is the same to the bit.
+type linker struct {
+	x     *storyDoc
+	dense []float64 // by term: x's weight, else 0
+	named []bool    // by term: one of x's names
+}
+
+func (lk *linker) init(vocab int) {
+	lk.dense = make([]float64, vocab)
+	lk.named = make([]bool, vocab)
+}
+
+// set makes x the article compared; unset clears it.
+func (lk *linker) set(x *storyDoc) {
+	lk.x = x
+	for k, t := range x.terms {
+		lk.dense[t] = x.weights[k]
 	}
-	n := float64(len(arts))
-	for i, b := range counts {
-		d := &docs[i]
-		d.terms = make([]int32, 0, len(b))
-		for t := range b {
-			d.terms = append(d.terms, t)
-		}
-		slices.Sort(d.terms)
-		d.weights = make([]float64, len(d.terms))
-		for k, t := range d.terms {
-			w := b[t] * (math.Log((1+n)/(1+float64(df[t]))) + 1)
-			d.weights[k] = w
-			d.norm += w * w
-		}
-		d.norm = math.Sqrt(d.norm)
-		d.top = topTerms(d, vocab, storyKeys)
+	for _, t := range x.names {
+		lk.named[t] = true
 	}
-	return docs
+}
+
+func (lk *linker) unset(x *storyDoc) {
+	for _, t := range x.terms {
+		lk.dense[t] = 0
+	}
+	for _, t := range x.names {
+		lk.named[t] = false
+	}
+}
+
+// linked is linked(a, b, lk.x, y), the cheap conditions first.
+func (lk *linker) linked(a, b corpus.Article, y *storyDoc) bool {
+	ok, needName := linkDates(a.Published, b.Published)
+	if !ok || needName && !lk.sharesName(y) {
+		return false
+	}
+	return lk.cosine(y) >= storySimilarity
+}
+
+// cosine is lk.x.cosine(y).
+func (lk *linker) cosine(y *storyDoc) float64 {
+	x := lk.x
+	if x.norm == 0 || y.norm == 0 {
+		return 0
+	}
+	dot := 0.0
+	for k, t := range y.terms {
+		dot += lk.dense[t] * y.weights[k]
+	}
+	return dot / (x.norm * y.norm)
+}
+
+func (lk *linker) sharesName(y *storyDoc) bool {
+	for _, t := range y.names {
+		if lk.named[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // compareArticles orders articles by publication date, undated ones last,
@@ -279,21 +296,4 @@ func compareArticles(a, b corpus.Article) int {
 		return a.Published.Compare(b.Published)
 	}
 	return cmp.Compare(a.ID, b.ID)
-}
-
-// topTerms returns up to k of d's terms with the largest weights,
-// heaviest first, ties broken by the term so the result is deterministic.
-func topTerms(d *storyDoc, vocab []string, k int) []int32 {
-	order := make([]int, len(d.terms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(d.weights[b], d.weights[a]), strings.Compare(vocab[d.terms[a]], vocab[d.terms[b]]))
-	})
-	out := make([]int32, 0, min(k, len(order)))
-	for _, i := range order[:min(k, len(order))] {
-		out = append(out, d.terms[i])
-	}
-	return out
 }

@@ -3,11 +3,13 @@ package summarize
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/cputime"
 )
 
 // storyCorpus makes n dated articles about n/10 topics, each topic with
@@ -55,15 +57,83 @@ func storyCorpus(n int) ([]corpus.Article, []*Analysis) {
 
 // BenchmarkStories measures clustering alone (the analyses are made
 // beforehand) on 2,000 and 10,000 articles; articles/s is the figure to
-// watch as the corpus grows.
+// watch as the corpus grows, cpu-ns/op the one to trust on a shared
+// machine (all threads, the garbage collector's included), and
+// retained-B what the stories and the cache keep alive once built.
 func BenchmarkStories(b *testing.B) {
 	for _, n := range []int{2000, 10000} {
 		arts, ans := storyCorpus(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			cpu := cputime.Process()
 			for b.Loop() {
 				Stories(arts, ans)
 			}
-			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+			reportStoryCPU(b, n, cputime.Process()-cpu)
+			b.ReportMetric(float64(retained(func() any { out, c := StoriesCached(arts, ans, nil); return []any{out, c} })), "retained-B")
 		})
 	}
+}
+
+// BenchmarkStoriesGenerated measures clustering the 2,000 generated
+// articles of TestStoriesGolden (internal/corpusgen: bodies of 300 to
+// 1,500 words, wire copies, quotes, deadlines and events, as the bot's
+// benchmarks have them), from scratch and again after one more article
+// arrived.
+func BenchmarkStoriesGenerated(b *testing.B) {
+	arts, ans := goldenCorpus()
+	n := len(arts)
+	b.Run("scratch", func(b *testing.B) {
+		cpu := cputime.Process()
+		for b.Loop() {
+			Stories(arts, ans)
+		}
+		reportStoryCPU(b, n, cputime.Process()-cpu)
+		b.ReportMetric(float64(retained(func() any { out, c := StoriesCached(arts, ans, nil); return []any{out, c} })), "retained-B")
+	})
+	b.Run("add", func(b *testing.B) {
+		_, prev := StoriesCached(arts[:n-1], ans[:n-1], nil)
+		cpu := cputime.Process()
+		for b.Loop() {
+			StoriesCached(arts, ans, prev)
+		}
+		reportStoryCPU(b, n, cputime.Process()-cpu)
+	})
+}
+
+// BenchmarkStoriesCachedAdd measures re-clustering 10,000 articles after
+// one more arrived, with the cache of the 9,999 before it: what the bot
+// pays per live addition.
+func BenchmarkStoriesCachedAdd(b *testing.B) {
+	const n = 10000
+	arts, ans := storyCorpus(n)
+	_, prev := StoriesCached(arts[:n-1], ans[:n-1], nil)
+	cpu := cputime.Process()
+	for b.Loop() {
+		StoriesCached(arts, ans, prev)
+	}
+	reportStoryCPU(b, n, cputime.Process()-cpu)
+}
+
+// reportStoryCPU reports articles/s and the CPU time per clustering of n
+// articles.
+func reportStoryCPU(b *testing.B, n int, cpu time.Duration) {
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// retained returns how many heap bytes what build returns keeps alive.
+func retained(build func() any) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	v := build()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(v)
+	if after.HeapAlloc < before.HeapAlloc {
+		return 0
+	}
+	return after.HeapAlloc - before.HeapAlloc
 }

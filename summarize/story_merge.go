@@ -1,11 +1,8 @@
 package summarize
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/briefbot/briefbot/corpus"
 )
@@ -68,8 +65,9 @@ type StoryEvent struct {
 // arts, at least one. The story's ID is that of its earliest member.
 func NewStory(arts []corpus.Article, ans []*Analysis, members []int) Story {
 	sigs := make(map[int]signature, len(members)) // not a slice of len(arts): a digest makes many small stories of a large corpus
+	var sh shingler
 	for _, a := range members {
-		sigs[a] = minHash(arts[a].Body)
+		sigs[a] = sh.minHash(arts[a].Body, nil)
 	}
 	return buildStory(arts, ans, members, func(a int) signature { return sigs[a] })
 }
@@ -79,6 +77,27 @@ func NewStory(arts []corpus.Article, ans []*Analysis, members []int) Story {
 func buildStory(arts []corpus.Article, ans []*Analysis, members []int, sig func(int) signature) Story {
 	members = slices.Clone(members)
 	slices.SortStableFunc(members, func(a, b int) int { return compareArticles(arts[a], arts[b]) })
+	return newStoryMerger().merge(arts, ans, members, sig)
+}
+
+// storyMerger merges stories, reusing its working memory from one story to
+// the next: Stories merges thousands. It is not safe for concurrent use.
+type storyMerger struct {
+	keys   *keySet
+	key    []byte
+	own    []int
+	refs   []itemRef
+	people []StoryPerson
+	into   []int32
+}
+
+func newStoryMerger() *storyMerger { return &storyMerger{keys: newKeySet()} }
+
+// merge is buildStory for members already in story order (earliest first,
+// as compareArticles orders them), which the story keeps as its Articles.
+// The story's slices have no spare capacity; Quotes, Deadlines and Events
+// are nil when empty, as appending to nil would leave them.
+func (m *storyMerger) merge(arts []corpus.Article, ans []*Analysis, members []int, sig func(int) signature) Story {
 	s := Story{ID: "s-" + arts[members[0]].ID, Title: arts[members[len(members)-1]].Title, Articles: members}
 	s.Copies = copiesAmong(members, sig)
 	for _, a := range members {
@@ -89,25 +108,18 @@ func buildStory(arts []corpus.Article, ans []*Analysis, members []int, sig func(
 			s.Last, s.Title = p, arts[a].Title
 		}
 	}
-	var own []int // the members that are no copies, earliest first
+	own := m.own[:0] // the members that are no copies, earliest first
 	for _, a := range members {
 		if _, ok := s.Copies[a]; !ok {
 			own = append(own, a)
 		}
 	}
+	m.own = own
 	s.Summary = storySummary(ans, own)
-	s.People = storyPeople(ans, own)
-	seen := map[string]bool{}
-	for _, a := range own {
-		for _, q := range ans[a].Quotes {
-			if k := normKey(q.Speaker) + "|" + normKey(q.Text); !seen[k] {
-				seen[k] = true
-				s.Quotes = append(s.Quotes, StoryQuote{Article: a, Quote: q})
-			}
-		}
-	}
-	s.Deadlines = storyDeadlines(ans, own)
-	s.Events = storyEvents(ans, own)
+	s.People = m.storyPeople(ans, own)
+	s.Quotes = m.storyQuotes(ans, own)
+	s.Deadlines = m.storyDeadlines(ans, own)
+	s.Events = m.storyEvents(ans, own)
 	return s
 }
 
@@ -154,96 +166,6 @@ func copiesAmong(members []int, sig func(int) signature) map[int]int {
 		}
 	}
 	return copies
-}
-
-// storyPeople counts the mentions of each name across the articles,
-// folding a one-word name into the one longer name of the story ending in
-// it ("Jobs" into "Steve Jobs").
-func storyPeople(ans []*Analysis, own []int) []StoryPerson {
-	count := map[string]*StoryPerson{}
-	for _, a := range own {
-		for _, p := range ans[a].People {
-			k := normKey(p.Name)
-			sp := count[k]
-			if sp == nil {
-				sp = &StoryPerson{Name: p.Name, Org: p.Org}
-				count[k] = sp
-			}
-			sp.Mentions += len(p.Sentences)
-		}
-	}
-	byLast := map[string][]string{} // last word → the names of several words ending in it
-	for k := range count {
-		if i := strings.LastIndexByte(k, ' '); i >= 0 {
-			byLast[k[i+1:]] = append(byLast[k[i+1:]], k)
-		}
-	}
-	for k, sp := range count {
-		if strings.Contains(k, " ") {
-			continue
-		}
-		if into := byLast[k]; len(into) == 1 {
-			count[into[0]].Mentions += sp.Mentions
-			delete(count, k)
-		}
-	}
-	out := make([]StoryPerson, 0, len(count))
-	for _, sp := range count {
-		out = append(out, *sp)
-	}
-	slices.SortFunc(out, func(a, b StoryPerson) int {
-		return cmp.Or(b.Mentions-a.Mentions, strings.Compare(a.Name, b.Name))
-	})
-	return out
-}
-
-// storyDeadlines keeps each deadline once (by who set it, for whom and
-// what), in the state of the latest article that reports it.
-func storyDeadlines(ans []*Analysis, own []int) []StoryDeadline {
-	at := map[string]int{}
-	var out []StoryDeadline
-	for _, a := range own {
-		for _, d := range ans[a].Deadlines {
-			k := normKey(d.SetBy) + "|" + normKey(d.Target) + "|" + normKey(d.Demand)
-			if i, ok := at[k]; ok {
-				out[i] = StoryDeadline{Article: a, Deadline: d}
-				continue
-			}
-			at[k] = len(out)
-			out = append(out, StoryDeadline{Article: a, Deadline: d})
-		}
-	}
-	slices.SortStableFunc(out, func(x, y StoryDeadline) int {
-		return cmp.Or(cmp.Compare(btoi(x.Due.IsZero()), btoi(y.Due.IsZero())), x.Due.Compare(y.Due))
-	})
-	return out
-}
-
-// storyEvents returns the story's dated events oldest first; an event two
-// articles report alike (same date and sentence) is kept once. Events of
-// one date keep article and sentence order.
-func storyEvents(ans []*Analysis, own []int) []StoryEvent {
-	seen := map[string]bool{}
-	var out []StoryEvent
-	for _, a := range own {
-		for _, e := range ans[a].Events {
-			k := e.When.Format(time.DateOnly) + "|" + normKey(e.Text)
-			if !e.When.IsZero() && !seen[k] {
-				seen[k] = true
-				out = append(out, StoryEvent{Article: a, Event: e})
-			}
-		}
-	}
-	slices.SortStableFunc(out, func(x, y StoryEvent) int { return x.When.Compare(y.When) })
-	return out
-}
-
-// normKey folds case and runs of other characters than letters and
-// digits, for telling repeats apart.
-func normKey(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
 }
 
 func btoi(b bool) int {

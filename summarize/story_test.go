@@ -136,16 +136,16 @@ func TestLinked(t *testing.T) {
 		}
 		return d
 	}
-	// Term IDs: storm, power, home; budget, tax.
-	doc := func(terms []int32, names map[string]bool) storyDoc {
-		d := storyDoc{terms: terms, names: names}
-		for range terms {
+	// Term IDs: storm, power, home; budget, tax; person:northgrid.
+	doc := func(terms []int32, names []int32) storyDoc {
+		d := storyDoc{terms: terms, names: names} // the names left out of the vector, so only the words make the cosine
+		for range d.terms {
 			d.weights = append(d.weights, 1)
 		}
-		d.norm = math.Sqrt(float64(len(terms)))
+		d.norm = math.Sqrt(float64(len(d.terms)))
 		return d
 	}
-	named := map[string]bool{"northgrid": true}
+	named := []int32{5}
 	words, other := []int32{0, 1, 2}, []int32{3, 4}
 	tests := []struct {
 		name   string
@@ -171,6 +171,44 @@ func TestLinked(t *testing.T) {
 			if got := linked(a, b, &tt.x, &tt.y); got != tt.want {
 				t.Errorf("linked(%s, %s) = %v, want %v", tt.da, tt.db, got, tt.want)
 			}
+			var lk linker
+			lk.init(6)
+			lk.set(&tt.x)
+			if got := lk.linked(a, b, &tt.y); got != tt.want {
+				t.Errorf("linker.linked(%s, %s) = %v, want %v", tt.da, tt.db, got, tt.want)
+			}
 		})
+	}
+}
+
+// TestLinkerCosine checks that the scattered cosine of the linker is the
+// merged one to the bit, on the documents of a corpus.
+func TestLinkerCosine(t *testing.T) {
+	arts, ans := storyCorpus(400)
+	v := &storyVocab{ids: map[string]int32{}}
+	tm := newTermer(v, 0)
+	terms := make([]docTerms, len(arts))
+	for i := range arts {
+		terms[i] = tm.derive(&arts[i], ans[i])
+	}
+	docs := storyDocs(terms, v.words)
+	var lk linker
+	lk.init(len(v.words))
+	alike := 0
+	for i := range docs {
+		lk.set(&docs[i])
+		for j := range docs {
+			got, want := lk.cosine(&docs[j]), docs[i].cosine(&docs[j])
+			if got != want {
+				t.Fatalf("cosine(%d, %d) = %v scattered, %v merged", i, j, got, want)
+			}
+			if want >= storySimilarity {
+				alike++
+			}
+		}
+		lk.unset(&docs[i])
+	}
+	if alike <= len(docs) {
+		t.Errorf("only %d alike pairs: the test compares little", alike)
 	}
 }
