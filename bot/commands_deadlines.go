@@ -101,10 +101,17 @@ func (ix *Index) deadlineSection(c *citer, dr *deadlineRef, now time.Time) Secti
 	if dr.evidence != "" {
 		sec.Items = append(sec.Items, c.item(dr.art, "“"+strings.TrimSpace(dr.evidence)+"”"))
 	}
+	listed, others := 0, otherReports(dr)
 	for _, a := range dr.arts {
-		if a != dr.art {
-			sec.Items = append(sec.Items, c.item(a, "Also reported: "+ix.label(a, true)+"."))
+		if a == dr.art {
+			continue
 		}
+		if listed == alsoReported && others > alsoReported+1 {
+			sec.Items = append(sec.Items, Item{Text: "Also reported by " + plural(others-listed, "more article") + ".", Source: -1})
+			break
+		}
+		sec.Items = append(sec.Items, c.item(a, "Also reported: "+ix.label(a, true)+"."))
+		listed++
 	}
 	return sec
 }

@@ -7,6 +7,12 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
+// historyStates is how many states of a deadline history tells when it
+// has at least two more: the first and the latest historyStates-1, with how
+// many changes came between. A deadline a whole wire corpus reports can gather hundreds of
+// states; a reader wants where it started and where it stands.
+const historyStates = 6
+
 // history tells a deadline's story in one line, each state with when it
 // was stated, then the standing due date and where it stands at now:
 // "set at 50 days in July 2025; cut to 10 days (date not given); due week
@@ -14,7 +20,8 @@ import (
 // statement date (the article's date standing in) reads "~6 Aug 2025"; an
 // earlier state with a due date of its own is marked superseded. When the
 // states come from several articles, each names its article (its outlet,
-// with its date when two share one).
+// with its date when two share one). A long history is cut to
+// historyStates states (see there).
 func (ix *Index) history(dr *deadlineRef, now time.Time) string {
 	several, dated, seen := false, false, map[string]bool{}
 	for _, rv := range dr.revs {
@@ -22,12 +29,20 @@ func (ix *Index) history(dr *deadlineRef, now time.Time) string {
 	}
 	for _, a := range dr.arts {
 		l := ix.label(a, false)
-		dated = dated || seen[l] // two articles of one outlet: tell them apart by date
+		if dated = seen[l]; dated { // two articles of one outlet: tell them apart by date
+			break
+		}
 		seen[l] = true
 	}
 	last := dr.latest()
 	var parts []string
 	for i, rv := range dr.revs {
+		if skip := len(dr.revs) - historyStates; i >= 1 && skip > 1 && i <= skip {
+			if i == 1 {
+				parts = append(parts, plural(skip, "more change"))
+			}
+			continue
+		}
 		r := rv.r
 		var s string
 		switch {
@@ -112,3 +127,19 @@ func statedOn(r summarize.Revision) string {
 		return " in " + date(r.SetOn, r.SetOnPrecision)
 	}
 }
+
+// otherReports returns how many of the articles reporting dr are not its
+// latest report's: those deadlineSection lists as "Also reported", up to
+// alsoReported of them, then one line counting the rest.
+func otherReports(dr *deadlineRef) int {
+	n := 0
+	for _, a := range dr.arts {
+		if a != dr.art {
+			n++
+		}
+	}
+	return n
+}
+
+// alsoItems counts the "Also reported" items deadlineSection gives dr.
+func alsoItems(dr *deadlineRef) int { return min(otherReports(dr), alsoReported+1) }

@@ -95,12 +95,7 @@ func deadlineItems(dr *deadlineRef) int {
 	if dr.evidence != "" {
 		n++
 	}
-	for _, a := range dr.arts {
-		if a != dr.art {
-			n++
-		}
-	}
-	return n
+	return n + alsoItems(dr)
 }
 
 // byStatusAt returns every deadline split as byStatus splits them at now,
