@@ -68,7 +68,7 @@ func (r *registry) joinInitials(s, i int) {
 		ok := true
 		var words []string
 		for k := lo; k < hi && ok; k++ {
-			t := d.toks[k]
+			t := &d.toks[k]
 			ok = (t.isCap() && !t.poss) || t.is("of", "the", "and", "for", "on", "de", "&")
 			words = append(words, t.s)
 		}

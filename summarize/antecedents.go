@@ -84,9 +84,9 @@ func (r *registry) issuer(doc string, s, pos int) int {
 // possessive name ("the WMO's report"); -1 when it names no owner.
 func (r *registry) owner(s, lo int) int {
 	d := r.d
-	t := d.toks[lo]
+	t := &d.toks[lo]
 	if t.is("its", "his", "her", "their") {
-		id, _ := r.pronoun(pronouns[t.lower()], s, lo)
+		id, _ := r.pronoun(pronounTable.at(t.lower()), s, lo)
 		return id
 	}
 	for _, m := range r.mentionsIn(s, lo, lo+8) {

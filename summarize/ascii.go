@@ -34,3 +34,14 @@ var asciiClass = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// asciiAlnum is 1 for the ASCII letters and digits and 0 for every other
+// byte, for the scanners that count them without branching.
+var asciiAlnum = func() (t [256]uint8) {
+	for c := range t {
+		if asciiClass[c]&cAlnum != 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()

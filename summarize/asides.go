@@ -17,7 +17,7 @@ func (r *registry) aside(lo, i, a, b int) (lead, rest [2]int, ok bool) {
 		return lead, rest, false
 	}
 	k := i + 1
-	for k < b && (timeWords[d.toks[k].lower()] || isDayName(d.toks[k].s)) {
+	for k < b && (timeWordTable.at(d.toks[k].lower()) || isDayName(d.toks[k].s)) {
 		k++ // "police said on Monday,"
 	}
 	if k+1 >= b || d.toks[k].s != "," || d.toks[k+1].kind == kQuote || d.toks[k+1].is("that", "but", "and", "adding", "saying") {
@@ -39,8 +39,8 @@ func (r *registry) leadText(f *frame, text string) string {
 	lead := strings.TrimRight(d.span(f.lead[0], f.lead[1]), ", ")
 	t := d.toks[f.content[0]]
 	l := t.lower()
-	_, pro := pronouns[l]
-	if determiners[l] || pro || t.kind == kNum || l == "there" || r.bareClause(f.content[0], f.content[1]) ||
+	_, pro := pronounTable.get(l)
+	if determinerTable.at(l) || pro || t.kind == kNum || l == "there" || r.bareClause(f.content[0], f.content[1]) ||
 		(t.isCap() && !verbish(l)) {
 		return lead + ", " + text
 	}

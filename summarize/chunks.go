@@ -66,9 +66,14 @@ func isFunction(w string) bool {
 	if !functionFilter.mayHave(w) {
 		return false
 	}
-	_, pro := pronouns[w]
-	return pro || lx.starters[w] || determiners[w] || prepositions[w] || subordinators[w] || adverbs[w] || auxiliaries[w]
+	return functionWords.has(w)
 }
+
+// functionWords is the union of the closed classes isFunction asks
+// about: pronouns, sentence starters, determiners, prepositions,
+// subordinators, adverbs and auxiliaries.
+var functionWords = newLexTable(unionSet(stringKeys(pronouns), lx.starters, determiners, prepositions, subordinators,
+	adverbs, auxiliaries))
 
 // functionFilter turns most words away before the lookups of isFunction.
 var functionFilter = newWordFilter(lx.starters, determiners, prepositions, subordinators, adverbs, auxiliaries,
@@ -90,10 +95,10 @@ func (c *chunker) nameTok(i, b int) bool {
 	if acronymWord(t.s) && !notOrgAcronyms[t.s] {
 		return true // "(WMO)", "KCNA said"
 	}
-	if c.capCount[t.base()] > 0 || placeFilter.mayHave(t.base()) && (lx.places[t.base()] || lx.demonyms[t.base()]) {
+	if c.capCount[t.base()] > 0 || placeFilter.mayHave(t.base()) && placeWords.has(t.base()) {
 		return true
 	}
-	if strings.HasSuffix(l, "ly") && lx.firstNames[l] == 0 {
+	if strings.HasSuffix(l, "ly") && lxFirstNames.at(l) == 0 {
 		return false // "Recently, ..."
 	}
 	// A word that opens a run of capitalised words is part of the name:
@@ -106,7 +111,7 @@ func (c *chunker) nameTok(i, b int) bool {
 // naming a role or an organisation kind: ", a trade group …,".
 func (c *chunker) described(i, b int) bool {
 	d := c.d
-	if i+2 >= b || d.toks[i+1].s != "," || !d.toks[i+2].is("a", "an", "the") || timeWords[d.toks[i].lower()] {
+	if i+2 >= b || d.toks[i+1].s != "," || !d.toks[i+2].is("a", "an", "the") || timeWordTable.at(d.toks[i].lower()) {
 		return false
 	}
 	j := i + 2
@@ -151,7 +156,7 @@ func (c *chunker) chunks(s int) []nameSpan {
 			break
 		}
 		for k := i + 1; k < j-1; k++ {
-			if t := d.toks[k]; strings.HasSuffix(t.s, ".") && lx.orgSuffix[t.lower()] {
+			if t := d.toks[k]; strings.HasSuffix(t.s, ".") && lxOrgSuffix.at(t.lower()) {
 				j = k + 1 // "of Apple Inc. Steve Jobs": two names
 				break
 			}
@@ -181,14 +186,14 @@ func (c *chunker) chunks(s int) []nameSpan {
 // i: a name particle, or "of" after an organisation or title word ("Bank of",
 // "Secretary of State").
 func (c *chunker) connector(i, j int) bool {
-	t := c.d.toks[j]
+	t := &c.d.toks[j]
 	switch t.s {
 	case "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "da", "dos", "del", "&":
 		return true
 	case "of":
 		p := strings.TrimSuffix(c.d.toks[j-1].lower(), ".")
-		_, isRole := lx.roles[p]
-		return lx.orgPrefix[p] || lx.orgSuffix[p] || isRole
+		_, isRole := lxRoles.get(p)
+		return lxOrgPrefix.at(p) || lxOrgSuffix.at(p) || isRole
 	}
 	return false
 }
@@ -199,14 +204,14 @@ func (c *chunker) connector(i, j int) bool {
 // "Apple Inc. and Globex Corp.").
 func (c *chunker) orgAnd(j, b int) bool {
 	d := c.d
-	if !d.toks[j].is("and") || lx.orgSuffix[strings.TrimSuffix(d.toks[j-1].lower(), ".")] {
+	if !d.toks[j].is("and") || lxOrgSuffix.at(strings.TrimSuffix(d.toks[j-1].lower(), ".")) {
 		return false
 	}
 	k := j + 1
 	for k < b && c.nameTok(k, b) && !d.toks[k].poss {
 		k++
 	}
-	return k > j+1 && lx.orgSuffix[strings.TrimSuffix(d.toks[k-1].lower(), ".")]
+	return k > j+1 && lxOrgSuffix.at(strings.TrimSuffix(d.toks[k-1].lower(), "."))
 }
 
 // analyze splits the run [a,b) into organisation, titles and name.
@@ -224,15 +229,15 @@ func (c *chunker) analyze(a, b int) nameSpan {
 	case isPlace(whole):
 		ns.kind = nkPlace
 		return ns
-	case lx.orgSuffix[last] || lx.orgNames[string(d.appendLowJoin(buf[:0], a, b))] || isAcronymOrg(words) ||
-		(len(words) > 2 && lx.orgPrefix[d.toks[a].lowerBase()] && words[1] == "of"):
+	case lxOrgSuffix.at(last) || lxOrgNames.atBytes(d.appendLowJoin(buf[:0], a, b)) || isAcronymOrg(words) ||
+		(len(words) > 2 && lxOrgPrefix.at(d.toks[a].lowerBase()) && words[1] == "of"):
 		ns.kind = nkOrg
 		c.orgIntro(&ns)
 		return ns
 	}
 	k, allRoles := -1, true
 	for i := a; i < b; i++ {
-		r, ok := lx.roles[strings.TrimSuffix(d.toks[i].lower(), ".")]
+		r, ok := lxRoles.get(strings.TrimSuffix(d.toks[i].lower(), "."))
 		allRoles = allRoles && ok
 		if ok && r.class != "mod" && i < b-1 && c.nameLike(i+1) {
 			k = i
@@ -253,7 +258,7 @@ func (c *chunker) analyze(a, b int) nameSpan {
 	c.rolesBefore(&ns)
 	name := d.toks[ns.na:ns.nb]
 	first := name[0].lowerBase() // strings.ToLower(name[0].base()), made once by tokenize
-	if g := lx.firstNames[first]; g != 0 {
+	if g := lxFirstNames.at(first); g != 0 {
 		if g != 'u' && ns.gender == 0 {
 			ns.gender = g
 		}
@@ -261,7 +266,7 @@ func (c *chunker) analyze(a, b int) nameSpan {
 	switch {
 	case ns.na == ns.nb:
 		ns.kind = nkRole
-	case len(ns.roles) > 0 || (lx.firstNames[first] != 0 && len(name) > 1) || hasInitial(name):
+	case len(ns.roles) > 0 || (lxFirstNames.at(first) != 0 && len(name) > 1) || hasInitial(name):
 		ns.kind = nkPerson
 	case ns.na == a && c.orgIntro(&ns):
 		ns.kind = nkOrg
@@ -288,9 +293,9 @@ func (c *chunker) placePrefix(a, b int) int {
 
 // nameLike reports whether token i can start the name after a title.
 func (c *chunker) nameLike(i int) bool {
-	t := c.d.toks[i]
-	_, isRole := lx.roles[t.lower()]
-	return t.isCap() && !isRole && !lx.places[t.base()] && !lx.demonyms[t.base()] && !lx.orgSuffix[strings.TrimSuffix(t.lower(), ".")]
+	t := &c.d.toks[i]
+	_, isRole := lxRoles.get(t.lower())
+	return t.isCap() && !isRole && !placeWords.has(t.base()) && !lxOrgSuffix.at(strings.TrimSuffix(t.lower(), "."))
 }
 
 // commonTitle reports whether the run [a,b) opens its sentence with a
@@ -305,8 +310,8 @@ func (c *chunker) commonTitle(a, b int) bool {
 	}
 	w := d.toks[a].base()
 	l := strings.ToLower(w)
-	if _, isRole := lx.roles[l]; isRole || c.capCount[w] > 0 || lx.firstNames[l] != 0 || isPlace(w) || lx.orgSuffix[l] || lx.orgNames[l] {
+	if _, isRole := lxRoles.get(l); isRole || c.capCount[w] > 0 || lxFirstNames.at(l) != 0 || isPlace(w) || lxOrgSuffix.at(l) || lxOrgNames.at(l) {
 		return false
 	}
-	return lx.firstNames[d.toks[a+1].lowerBase()] != 0 && !c.positional(a+1)
+	return lxFirstNames.at(d.toks[a+1].lowerBase()) != 0 && !c.positional(a+1)
 }

@@ -25,17 +25,17 @@ func (r *registry) contentAfter(i int, c cue, a, b int) [2]int {
 		}
 	}
 	for k < b {
-		t := d.toks[k]
+		t := &d.toks[k]
 		l := t.lower()
 		switch {
-		case timeWords[l] || isDayName(t.s) || (adverbs[l] && l != "that"):
+		case timeWordTable.at(l) || isDayName(t.s) || (adverbTable.at(l) && l != "that"):
 			k++
 			continue
 		case (l == "on" || l == "last" || l == "this" || l == "next" || l == "in") && k+1 < b &&
-			(isDayName(d.toks[k+1].s) || timeWords[d.toks[k+1].lower()]):
+			(isDayName(d.toks[k+1].s) || timeWordTable.at(d.toks[k+1].lower())):
 			k += 2
 			continue
-		case prepositions[l]:
+		case prepositionTable.at(l):
 			if m := r.gapTo(k, b); m > k {
 				k = m
 				continue
@@ -56,10 +56,10 @@ func (r *registry) contentAfter(i int, c cue, a, b int) [2]int {
 	if k >= b {
 		return [2]int{k, k}
 	}
-	t := d.toks[k]
+	t := &d.toks[k]
 	l := t.lower()
-	_, pro := pronouns[l]
-	ok := that || r.bareClause(k, b) || t.kind == kQuote || t.kind == kNum || t.isCap() || determiners[l] || pro || l == "there" || whWords[l] ||
+	_, pro := pronounTable.get(l)
+	ok := that || r.bareClause(k, b) || t.kind == kQuote || t.kind == kNum || t.isCap() || determinerTable.at(l) || pro || l == "there" || whWords[l] ||
 		(l == "to" && c.class == cueTell && k > i+1) || c.class == cueObj || c.class == cueName
 	if c.class == cueQuote || c.class == cueDoc {
 		ok = t.kind == kQuote || (k > i+1 && d.toks[k-1].s == ":")
@@ -79,11 +79,11 @@ func (r *registry) contentAfter(i int, c cue, a, b int) [2]int {
 // ("said resources and kits would be accessible").
 func (r *registry) bareClause(k, b int) bool {
 	d := r.d
-	if !nounish(d.toks[k]) {
+	if !nounish(&d.toks[k]) {
 		return false
 	}
 	for j := k + 1; j < b && j < k+7; j++ {
-		t := d.toks[j]
+		t := &d.toks[j]
 		if t.kind != kWord {
 			return false
 		}
@@ -100,7 +100,7 @@ func (r *registry) bareClause(k, b int) bool {
 func (r *registry) gapTo(k, b int) int {
 	d := r.d
 	for j := k; j < b && j < k+12; j++ {
-		t := d.toks[j]
+		t := &d.toks[j]
 		l := t.lower()
 		if t.is("that") || t.s == ":" {
 			if j > k+1 {
@@ -108,7 +108,7 @@ func (r *registry) gapTo(k, b int) int {
 			}
 			return k
 		}
-		noun := j > k && (determiners[d.toks[j-1].lower()] || nounish(d.toks[j-1])) // "in a blog post"
+		noun := j > k && (determinerTable.at(d.toks[j-1].lower()) || nounish(&d.toks[j-1])) // "in a blog post"
 		if t.kind == kQuote || t.s == "," || t.s == "." || (verbish(l) && !noun) || (pronounSubject(l) && j > k) {
 			return k
 		}
@@ -143,12 +143,12 @@ func (r *registry) skipListener(k, b int) int {
 		// A listener the noun phrase walk cannot read, up to "that" or a
 		// colon: "told state broadcaster TRT that …".
 		for j := k; j < b && j < k+7; j++ {
-			t := d.toks[j]
+			t := &d.toks[j]
 			l := t.lower()
 			if (t.is("that") || t.s == ":") && j > k {
 				return j
 			}
-			if t.kind != kWord || auxiliaries[l] || irregularPast[l] || (!t.isCap() && strings.HasSuffix(l, "ed")) {
+			if t.kind != kWord || auxiliaryTable.at(l) || irregularPast[l] || (!t.isCap() && strings.HasSuffix(l, "ed")) {
 				break
 			}
 		}
@@ -164,7 +164,7 @@ func (r *registry) clauseEnd(k, a, b int) int {
 	d := r.d
 	sub := false
 	for j := k - 1; j >= a && j >= k-8; j-- {
-		if subordinators[d.toks[j].lower()] && !d.toks[j].is("as", "so", "once", "after", "before", "since") {
+		if subordinatorTable.at(d.toks[j].lower()) && !d.toks[j].is("as", "so", "once", "after", "before", "since") {
 			sub = true
 			break
 		}
@@ -174,7 +174,7 @@ func (r *registry) clauseEnd(k, a, b int) int {
 	}
 	b = min(b, k+maxClause)
 	for j := k; j < b; j++ {
-		t := d.toks[j]
+		t := &d.toks[j]
 		if t.kind == kQuote && t.pair > j {
 			j = t.pair
 			continue

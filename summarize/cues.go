@@ -40,7 +40,7 @@ func (r *registry) findFrames(s int) []frame {
 	r.resolvePronouns(s)
 	var fs []frame
 	for i := a; i < b; i++ {
-		t := d.toks[i]
+		t := &d.toks[i]
 		if t.kind != kWord || d.inQuote[i] {
 			continue // reporting inside a quotation belongs to the quote
 		}
@@ -50,7 +50,7 @@ func (r *registry) findFrames(s int) []frame {
 		var c cue
 		isCue := false
 		if cueFilter.mayHave(l) {
-			c, isCue = lx.cues[l]
+			c, isCue = lxCues.get(l)
 		}
 		switch {
 		case l == "according" && i+1 < b && d.toks[i+1].s == "to":
@@ -109,14 +109,14 @@ func (r *registry) verbFrame(i int, c cue, a, b int) (frame, bool) {
 	d := r.d
 	f := frame{cue: i, cueText: d.toks[i].s, class: c.class}
 	if i > a {
-		if p := d.toks[i-1]; (determiners[p.lower()] && !p.is("that", "all", "both")) || p.poss {
+		if p := d.toks[i-1]; (determinerTable.at(p.lower()) && !p.is("that", "all", "both")) || p.poss {
 			return f, false // a noun: "the report", "his comments"
 		}
 	}
 	if r.negated(i, a) || r.passive(i, a) || !r.verbUse(i, c, a, b) {
 		return f, false
 	}
-	if strings.HasSuffix(d.toks[i].s, "ing") && i > a && prepositions[d.toks[i-1].lower()] && !d.toks[i-1].is("as") {
+	if strings.HasSuffix(d.toks[i].s, "ing") && i > a && prepositionTable.at(d.toks[i-1].lower()) && !d.toks[i-1].is("as") {
 		return f, false // a gerund: "blame for denying them entry"
 	}
 	ing := strings.HasSuffix(d.toks[i].s, "ing")
@@ -221,18 +221,18 @@ func (r *registry) verbUse(i int, c cue, a, b int) bool {
 		}
 	}
 	j := i - 1
-	for j > a && (adverbs[d.toks[j].lower()] || strings.HasSuffix(d.toks[j].lower(), "ly") || r.parenthetical(j, a)) {
+	for j > a && (adverbTable.at(d.toks[j].lower()) || strings.HasSuffix(d.toks[j].lower(), "ly") || r.parenthetical(j, a)) {
 		if r.parenthetical(j, a) {
 			j -= 2
 		}
 		j--
 	}
-	p := d.toks[j]
+	p := &d.toks[j]
 	l := p.lower()
 	if c.class == cueDoc && lx.docNouns[l] {
 		return true // "The letter read: …", past tense like the lemma
 	}
-	return pronounSubject(l) || l == "you" || auxiliaries[l] || l == "to" || p.isCap() ||
+	return pronounSubject(l) || l == "you" || auxiliaryTable.at(l) || l == "to" || p.isCap() ||
 		(p.kind == kWord && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !isFunction(l))
 }
 
@@ -246,7 +246,7 @@ func (r *registry) negated(i, a int) bool {
 			(l == "to" && k > a && d.toks[k-1].is("declined", "refused", "failed", "declines", "refuses", "refusing", "declining")) {
 			return true
 		}
-		if !adverbs[l] && !auxiliaries[l] && l != "to" && !strings.HasSuffix(l, "ly") {
+		if !adverbTable.at(l) && !auxiliaryTable.at(l) && l != "to" && !strings.HasSuffix(l, "ly") {
 			return false
 		}
 	}
@@ -264,7 +264,7 @@ func (r *registry) passive(i, a int) bool {
 		switch {
 		case l == "is" || l == "was" || l == "were" || l == "are" || l == "be" || l == "been" || l == "being":
 			return true
-		case adverbs[l] || strings.HasSuffix(l, "ly"):
+		case adverbTable.at(l) || strings.HasSuffix(l, "ly"):
 			continue
 		}
 		return false

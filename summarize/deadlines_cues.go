@@ -110,8 +110,8 @@ func (sc *sentenceScan) scan() {
 		}
 		return imposedVal
 	}
-	for k, t := range tg.toks {
-		w := t.low
+	for k := range tg.toks {
+		w := tg.low(k)
 		if !scanCuesFilter.mayHave(w) || !scanCues[w] {
 			continue
 		}

@@ -150,7 +150,7 @@ func (sc *sentenceScan) pastState(k int, x timex) bool {
 	if sc.tg.pub.IsZero() || !x.resolved() {
 		return false
 	}
-	if !dueDay(x.Value, x.Precision).Before(dayOf(sc.tg.pub)) {
+	if !dueDay(x.Value, x.Precision).Before(sc.tg.today()) {
 		return false
 	}
 	return !sc.imposedIn(sc.clauseStart(k), k)
@@ -172,7 +172,7 @@ func (sc *sentenceScan) namesDeadline(from, to int) bool {
 // finished by Friday" is past.
 func (sc *sentenceScan) infinitiveBefore(k int) bool {
 	for p := sc.clauseStart(k); p < k-1; p++ {
-		if sc.tg.low(p) == "to" && !sc.tg.toks[p+1].capital() && !dlDefinite[sc.tg.low(p+1)] &&
+		if sc.tg.low(p) == "to" && !sc.tg.capital(p+1) && !dlDefinite[sc.tg.low(p+1)] &&
 			!targetStops[sc.tg.low(p+1)] && !sc.startsTime(p+1) {
 			return true
 		}

@@ -187,7 +187,7 @@ func (sc *sentenceScan) name(np string) string {
 		return np
 	}
 	for _, w := range words[last+1:] {
-		if tok := (timeToken{s: w}); !tok.capital() {
+		if !capitalWord(w) {
 			return np
 		}
 	}

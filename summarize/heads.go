@@ -68,21 +68,21 @@ func (r *registry) speakerHead(lo, hi int) int {
 // start), a pronoun, or a noun for a person, group, organisation or
 // document, singular or plural.
 func (r *registry) canSpeakHead(i int) bool {
-	t := r.d.toks[i]
+	t := &r.d.toks[i]
 	l := t.lower()
 	if t.kind != kWord {
 		return ageWord(l) // "the 78-year-old"
 	}
-	if _, ok := pronouns[l]; ok {
+	if _, ok := pronounTable.get(l); ok {
 		return true
 	}
-	if determiners[l] || notSpeakers[l] {
+	if determinerTable.at(l) || notSpeakers[l] {
 		return false
 	}
 	if speakerNoun(l) || !t.isCap() {
 		return speakerNoun(l)
 	}
-	if !r.ch.positional(i) || r.ch.capCount[t.base()] > 0 || isPlace(t.base()) || lx.firstNames[l] != 0 || lx.orgNames[l] {
+	if !r.ch.positional(i) || r.ch.capCount[t.base()] > 0 || isPlace(t.base()) || lxFirstNames.at(l) != 0 || lxOrgNames.at(l) {
 		return true
 	}
 	// A capitalised word only at a sentence start: a name, unless it looks
@@ -100,7 +100,7 @@ func speakerNoun(l string) bool {
 		if personNouns[w] || lx.docNouns[w] || isAgentNoun(w) {
 			return true
 		}
-		if ro, ok := lx.roles[w]; ok && ro.class != "mod" {
+		if ro, ok := lxRoles.get(w); ok && ro.class != "mod" {
 			return true
 		}
 		if _, ok := lx.orgNouns[w]; ok {
@@ -147,7 +147,7 @@ func isAgentNoun(l string) bool {
 func (r *registry) hasVerb(lo, hi int) bool {
 	d := r.d
 	for k := lo; k < hi; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if t.kind != kWord || t.isCap() {
 			continue
 		}
@@ -189,7 +189,7 @@ func (r *registry) finder(subj [2]int) bool {
 		if lx.orgNouns[w] == "document" || finderBodies[w] {
 			return true
 		}
-		if ro, ok := lx.roles[w]; ok && (ro.class == "expert" || w == "judge" || w == "coroner") {
+		if ro, ok := lxRoles.get(w); ok && (ro.class == "expert" || w == "judge" || w == "coroner") {
 			return true
 		}
 	}
@@ -213,7 +213,7 @@ func (r *registry) isClause(span [2]int) bool {
 		return false
 	}
 	first := d.toks[lo].lower()
-	if prepositions[first] || subordinators[first] || strings.HasSuffix(first, "ing") {
+	if prepositionTable.at(first) || subordinatorTable.at(first) || strings.HasSuffix(first, "ing") {
 		k := lo
 		for k < hi && d.toks[k].s != "," {
 			k++

@@ -101,10 +101,17 @@ func appendLower(buf []byte, s string, i int) ([]byte, bool) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			// A run of ASCII but capitals is appended at once.
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]]&cUpper == 0 {
+				j++
 			}
-			buf = append(buf, c)
+			if j > i {
+				buf = append(buf, s[i:j]...)
+				i = j
+				continue
+			}
+			buf = append(buf, c+('a'-'A')) // a capital
 			i++
 			continue
 		}

@@ -23,22 +23,25 @@ var attachPreps = wordsOf("of with from at for on in")
 // irregularPast.
 var verbishFilter = newWordFilter(auxiliaries, irregularPast)
 
+// verbishWords is the union of auxiliaries and irregularPast.
+var verbishWords = newLexTable(unionSet(auxiliaries, irregularPast))
+
 // verbish reports whether a lower-case word is probably a verb.
 func verbish(l string) bool {
-	if verbishFilter.mayHave(l) && (auxiliaries[l] || irregularPast[l]) {
+	if verbishFilter.mayHave(l) && verbishWords.has(l) {
 		return true
 	}
 	if !cueFilter.mayHave(l) {
 		return len(l) > 4 && strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "eed")
 	}
-	if _, ok := lx.cues[l]; ok {
+	if _, ok := lxCues.get(l); ok {
 		return true
 	}
 	return len(l) > 4 && strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "eed")
 }
 
 // nounish reports whether token t can sit inside a noun phrase.
-func nounish(t tk) bool {
+func nounish(t *tk) bool {
 	if t.kind == kNum {
 		return true
 	}
@@ -59,29 +62,29 @@ func (r *registry) npBefore(j, a int) [2]int {
 	d := r.d
 	k, preps := j, 0
 	for k >= a {
-		t := d.toks[k]
+		t := &d.toks[k]
 		l := t.lower()
 		if l == "the" && k-2 >= a && d.toks[k-1].is("of") && d.toks[k-2].isCap() && k+1 <= j && d.toks[k+1].isCap() {
 			k -= 2 // inside a name: "State of the Climate"
 			continue
 		}
-		if t.kind == kWord && (determiners[l] || l == "someone" || l == "somebody") && l != "that" {
+		if t.kind == kWord && (determinerTable.at(l) || l == "someone" || l == "somebody") && l != "that" {
 			k--
-			if k-1 >= a && r.attaches(k) && preps < 2 && nounish(d.toks[k-1]) && r.commonNoun(k-1) {
+			if k-1 >= a && r.attaches(k) && preps < 2 && nounish(&d.toks[k-1]) && r.commonNoun(k-1) {
 				preps++
 				k -= 2
 				continue
 			}
 			break
 		}
-		_, cueWord := lx.cues[l]
+		_, cueWord := lxCues.get(l)
 		switch {
-		case nounish(t) || (cueWord && k-1 >= a && (determiners[d.toks[k-1].lower()] || d.toks[k-1].poss ||
-			(k == j && lx.docNouns[l] && nounish(d.toks[k-1])))):
+		case nounish(t) || (cueWord && k-1 >= a && (determinerTable.at(d.toks[k-1].lower()) || d.toks[k-1].poss ||
+			(k == j && lx.docNouns[l] && nounish(&d.toks[k-1])))):
 			k-- // a noun, also "the report", "his statement", "the Climate report"
 		case t.kind == kPunct && (t.s == "'" || t.s == "’") && k-1 >= a && d.toks[k-1].poss && k < j:
 			k-- // "Apple Corps' latest suit"
-		case r.attaches(k) && k < j && preps < 2 && k-1 >= a && nounish(d.toks[k-1]) && !verbish(d.toks[k-1].lower()):
+		case r.attaches(k) && k < j && preps < 2 && k-1 >= a && nounish(&d.toks[k-1]) && !verbish(d.toks[k-1].lower()):
 			preps++
 			k--
 		case l == "and" && k < j && d.toks[k+1].isCap() && k-1 >= a && d.toks[k-1].isCap():
@@ -103,18 +106,18 @@ func (r *registry) npAfter(k, b int) [2]int {
 		return [2]int{k, k}
 	}
 	l := d.toks[k].lower()
-	if p, ok := pronouns[l]; ok && p != "" && l != "his" && l != "her" && l != "its" && l != "their" {
+	if p, ok := pronounTable.get(l); ok && p != "" && l != "his" && l != "her" && l != "its" && l != "their" {
 		return [2]int{k, k + 1}
 	}
 	j := k
 	det, bare := false, !d.toks[k].isCap()
-	if determiners[l] && l != "that" || l == "someone" {
+	if determinerTable.at(l) && l != "that" || l == "someone" {
 		det, j, bare = true, k+1, false
 	}
 	for j < b {
-		t := d.toks[j]
+		t := &d.toks[j]
 		tl := t.lower()
-		_, isRole := lx.roles[tl]
+		_, isRole := lxRoles.get(tl)
 		_, isOrg := lx.orgNouns[tl]
 		switch {
 		case t.kind == kWord && t.isCap():
@@ -143,7 +146,7 @@ func (r *registry) npAfter(k, b int) [2]int {
 // noun capitalised only because it opens the sentence ("Officials at the
 // ministry said", "Figures from the bank suggest").
 func (r *registry) commonNoun(k int) bool {
-	t := r.d.toks[k]
+	t := &r.d.toks[k]
 	return !t.isCap() || (r.ch.positional(k) && r.ch.capCount[t.base()] == 0 && (speakerNoun(t.lower()) || !r.canSpeakHead(k)))
 }
 
@@ -156,7 +159,7 @@ func (r *registry) attaches(k int) bool {
 }
 
 func isRoleTok(t tk) bool {
-	r, ok := lx.roles[t.lower()]
+	r, ok := lxRoles.get(t.lower())
 	return ok && r.class != "mod"
 }
 
@@ -165,7 +168,7 @@ func isRoleTok(t tk) bool {
 func (r *registry) prevComma(j, a int) int {
 	d := r.d
 	for k := j - 1; k >= a && k > j-maxClause; k-- {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if t.kind == kQuote && t.pair >= a && t.pair < k {
 			k = t.pair
 			continue

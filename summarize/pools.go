@@ -6,7 +6,9 @@ import "sync"
 // and 10 times the article text) and die with it; Analyze hands them back
 // here so that the next analysis reuses them rather than making the garbage
 // collector run for them. An array is cleared before it is pooled, so a
-// pooled array keeps no article text alive.
+// pooled array keeps no article text alive; an array of values without
+// pointers (time tokens, mentions) keeps none anyway and is pooled as it
+// is.
 var (
 	docTokPool  sync.Pool // *[]tk
 	timeTokPool sync.Pool // *[]timeToken
@@ -59,9 +61,11 @@ func pooledTimeToks(n int) []timeToken {
 	return make([]timeToken, 0, n)
 }
 
-// releaseTimeToks is releaseToks for time tokens.
+// releaseTimeToks pools the array of toks: the caller must not use toks,
+// or any tagger holding it, afterwards. A time token holds no pointers
+// (only offsets into its sentence), so a pooled array keeps no text alive
+// without clearing.
 func releaseTimeToks(toks []timeToken) {
-	clear(toks)
 	toks = toks[:0]
 	timeTokPool.Put(&toks)
 }
@@ -87,29 +91,30 @@ func releaseSpans(spans []nameSpan) {
 	spanPool.Put(&spans)
 }
 
-// tfidfScratch is the working memory of one tfidf call: the term numbers
-// by word, each term's document frequency, and the terms of every text.
-type tfidfScratch struct {
-	ids   map[string]int32
-	df    []int
-	all   []int32
-	words []string
-}
-
 // pooledTfidf returns empty scratch memory for tfidf, reused when the pool
 // has some.
 func pooledTfidf() *tfidfScratch {
 	if sc, ok := tfidfPool.Get().(*tfidfScratch); ok {
 		return sc
 	}
-	return &tfidfScratch{ids: make(map[string]int32, 256)}
+	return &tfidfScratch{ids: make(map[string]int32), gen: 1}
 }
 
-// releaseTfidf empties sc and pools it.
+// releaseTfidf empties sc and pools it. Only ids holds pointers (to the
+// stems of the stem cache, which outlives it anyway); it is cleared. The
+// word table holds offsets only, and is emptied by moving to the next
+// generation.
 func releaseTfidf(sc *tfidfScratch) {
+	for _, g := range sc.touched {
+		sc.local[g] = 0
+	}
 	clear(sc.ids)
-	clear(sc.words[:cap(sc.words)])
-	sc.df, sc.all, sc.words = sc.df[:0], sc.all[:0], sc.words[:0]
+	sc.touched, sc.df, sc.all, sc.texts = sc.touched[:0], sc.df[:0], sc.all[:0], nil
+	sc.gen++
+	if sc.gen == 0 { // wrapped: slots of an old generation could look current
+		clear(sc.slots)
+		sc.gen = 1
+	}
 	tfidfPool.Put(sc)
 }
 

@@ -41,7 +41,7 @@ func (r *registry) reported(frames []*frame, direct []attributed) []Quote {
 		var parts [][2]int
 		start := lo
 		for k := lo; k < hi; k++ {
-			t := d.toks[k]
+			t := &d.toks[k]
 			if t.kind == kQuote && t.pair > k {
 				k = t.pair
 				continue

@@ -47,11 +47,11 @@ func (r *registry) resolveAt(m string, sent, pos int) (int, bool) {
 		return -1, false
 	}
 	l := strings.ToLower(m)
-	if kind, ok := pronouns[l]; ok {
+	if kind, ok := pronounTable.get(l); ok {
 		return r.pronoun(kind, sent, pos)
 	}
 	first := strings.ToLower(words[0])
-	if len(words) > 1 && (definiteDets[first] || determiners[first]) {
+	if len(words) > 1 && (definiteDets[first] || determinerTable.at(first)) {
 		if id, ok := r.lookup(strings.Join(words[1:], " ")); ok {
 			return id, true // "the Kremlin", "The New York Times"
 		}
@@ -64,7 +64,7 @@ func (r *registry) resolveAt(m string, sent, pos int) (int, bool) {
 		return id, true
 	}
 	for k := len(words) - 2; k >= 0; k-- { // "US President Trump" -> "Trump"
-		if _, isRole := lx.roles[strings.ToLower(strings.TrimSuffix(words[k], "."))]; isRole {
+		if _, isRole := lxRoles.get(strings.ToLower(strings.TrimSuffix(words[k], "."))); isRole {
 			return r.lookup(strings.Join(words[k+1:], " "))
 		}
 	}
@@ -98,7 +98,7 @@ func (r *registry) lookup(name string) (int, bool) {
 	if id := r.byInitials(strings.TrimSpace(name)); id >= 0 {
 		return id, true // "WOF" for "World Ocean Fund"
 	}
-	if len(key) < 6 || lx.firstNames[key] != 0 {
+	if len(key) < 6 || lxFirstNames.at(key) != 0 {
 		return -1, false
 	}
 	for _, sn := range r.surnames {
@@ -195,7 +195,7 @@ func (r *registry) compatible(kind string, found *int, subjOnly bool) func(m mre
 // personHead reports whether an unnamed source is a person ("the insider").
 func personHead(e *entity) bool {
 	for _, ro := range e.roles {
-		if r, ok := lx.roles[ro]; ok && r.class != "mod" {
+		if r, ok := lxRoles.get(ro); ok && r.class != "mod" {
 			return true
 		}
 	}
@@ -210,7 +210,7 @@ func (r *registry) nominal(words []string, sent, pos int) (int, bool) {
 	}
 	head := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "’s"), "'s"))
 	orgClass, isOrg := lx.orgNouns[head]
-	ro, isRole := lx.roles[head]
+	ro, isRole := lxRoles.get(head)
 	if ageWord(head) {
 		ro, isRole = role{class: "age"}, true // "the 78-year-old": the person just named
 	}
@@ -238,7 +238,7 @@ func (r *registry) nominal(words []string, sent, pos int) (int, bool) {
 				return false
 			}
 			for _, x := range e.roles {
-				if x == head || (!exact && lx.roles[x].class == ro.class) {
+				if x == head || (!exact && lxRoles.at(x).class == ro.class) {
 					return true
 				}
 			}

@@ -32,6 +32,17 @@ func Sentences(body string) []Sentence {
 	return out
 }
 
+// sentenceStops marks the bytes splitParagraph stops at: the ASCII
+// terminators '.', '?' and '!', and every byte of a multi-byte rune, which
+// it decodes ('…').
+var sentenceStops = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	t['.'], t['?'], t['!'] = true, true, true
+	return t
+}()
+
 // splitParagraph appends the sentences of body[s:e] to out.
 func splitParagraph(body string, s, e, para int, out []Sentence) []Sentence {
 	emit := func(a, b int) {
@@ -48,8 +59,11 @@ func splitParagraph(body string, s, e, para int, out []Sentence) []Sentence {
 	}
 	start := s
 	for i := s; i < e; {
-		if c := body[i]; c < utf8.RuneSelf && c != '.' && c != '?' && c != '!' {
-			i++ // ASCII but no terminator, told without decoding
+		if !sentenceStops[body[i]] {
+			// ASCII but no terminator, told without decoding, in one
+			// tight walk.
+			for i++; i < e && !sentenceStops[body[i]]; i++ {
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[i:])

@@ -22,7 +22,7 @@ func (r *registry) resolvePronouns(s int) {
 		if !pronounFilter.mayHave(t.low) {
 			continue
 		}
-		kind, ok := pronouns[t.low]
+		kind, ok := pronounTable.get(t.low)
 		if !ok || kind == "x" || kind == "n" {
 			continue
 		}
@@ -64,7 +64,7 @@ func (r *registry) isSubject(s, lo, hi int) bool {
 		return false
 	}
 	j := hi
-	for j < b && (adverbs[d.toks[j].lower()] || strings.HasSuffix(d.toks[j].lower(), "ly")) {
+	for j < b && (adverbTable.at(d.toks[j].lower()) || strings.HasSuffix(d.toks[j].lower(), "ly")) {
 		j++
 	}
 	if j < b && d.toks[j].kind == kWord && !d.toks[j].isCap() {
@@ -72,7 +72,7 @@ func (r *registry) isSubject(s, lo, hi int) bool {
 			return true // followed by its verb
 		}
 	}
-	if lo > a && prepositions[d.toks[lo-1].lower()] {
+	if lo > a && prepositionTable.at(d.toks[lo-1].lower()) {
 		return false
 	}
 	return len(r.ments[s]) == 0 || lo <= r.ments[s][0].a
@@ -90,7 +90,7 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 	text = strings.TrimSuffix(strings.TrimSuffix(text, "’s"), "'s")
 	id := -1
 	if hi-lo == 1 {
-		if kind, ok := pronouns[strings.ToLower(d.toks[lo].s)]; ok {
+		if kind, ok := pronounTable.get(strings.ToLower(d.toks[lo].s)); ok {
 			if kind == "x" {
 				return false
 			}
@@ -102,14 +102,14 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 	// is, speaking through its unnamed spokesperson ("a spokesman for
 	// Apple"), and so is the author of a document ("a statement from X").
 	h := r.speakerHead(lo, hi)
-	headTok := d.toks[h]
+	headTok := &d.toks[h]
 	common := headTok.kind == kWord && !r.nameTok(h) && !isPronounTok(headTok)
 	if common && f.kind != fAccording && !r.canSpeakHead(h) {
 		return false // "Figures from the World Bank suggest …": data, not a statement
 	}
 	var persons, orgs []int
 	for _, m := range r.mentionsIn(s, lo, hi) {
-		if m.b > hi || m.b <= m.a || (m.b-m.a == 1 && isPronounTok(d.toks[m.a])) || (common && !r.authorOf(m, h)) {
+		if m.b > hi || m.b <= m.a || (m.b-m.a == 1 && isPronounTok(&d.toks[m.a])) || (common && !r.authorOf(m, h)) {
 			continue
 		}
 		if r.ents[m.ent].org {
@@ -193,7 +193,7 @@ func (r *registry) setSpeaker(f *frame, s int) bool {
 // treats as a name, not a common noun capitalised only by its position
 // ("Figures from …", "Officials said").
 func (r *registry) nameTok(i int) bool {
-	t := r.d.toks[i]
+	t := &r.d.toks[i]
 	return t.isCap() && (!r.ch.positional(i) || r.ch.capCount[t.base()] > 0 || !speakerNoun(t.lower()) && r.canSpeakHead(i))
 }
 
@@ -208,7 +208,7 @@ func (r *registry) authorOf(m mref, h int) bool {
 		return true
 	}
 	for k := m.a - 1; k > h; k-- {
-		if t := r.d.toks[k]; prepositions[t.lower()] || t.is("close", "familiar") {
+		if t := r.d.toks[k]; prepositionTable.at(t.lower()) || t.is("close", "familiar") {
 			return t.is("from", "by", "for", "of", "at")
 		}
 	}
@@ -219,7 +219,7 @@ func (r *registry) authorOf(m mref, h int) bool {
 // does: a name, or "this/the" + a role or organisation noun.
 func (r *registry) aliasLike(lo, hi int) bool {
 	d := r.d
-	if d.toks[lo].isCap() && !d.toks[lo].is("the", "this", "that", "a", "an") && !isPronounTok(d.toks[lo]) {
+	if d.toks[lo].isCap() && !d.toks[lo].is("the", "this", "that", "a", "an") && !isPronounTok(&d.toks[lo]) {
 		return true
 	}
 	head := d.toks[hi-1].lower()
@@ -227,9 +227,9 @@ func (r *registry) aliasLike(lo, hi int) bool {
 	return hi-lo == 2 && definiteDets[d.toks[lo].lower()] && (isRoleTok(d.toks[hi-1]) || org)
 }
 
-func isPronounTok(t tk) bool {
+func isPronounTok(t *tk) bool {
 	var buf [32]byte
-	_, ok := pronouns[lowerInto(t.s, buf[:])]
+	_, ok := pronounTable.get(lowerInto(t.s, buf[:]))
 	return ok
 }
 
@@ -268,7 +268,7 @@ func (r *registry) unknownIn(lo, hi, s int, keep func(a, b int) bool) int {
 const pseudoKey = "\x00"
 
 // pseudo returns the unnamed source written text, creating it.
-func (r *registry) pseudo(text string, head tk) int {
+func (r *registry) pseudo(text string, head *tk) int {
 	key := pseudoKey + strings.ToLower(text)
 	if id, ok := r.byName[key]; ok {
 		return id
@@ -276,11 +276,11 @@ func (r *registry) pseudo(text string, head tk) int {
 	h := head.lower()
 	e := &entity{name: text, pseudo: true, first: head.sent}
 	e.plural = strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !isPronounTok(head)
-	if _, ok := lx.roles[strings.TrimSuffix(h, "s")]; ok && e.plural {
+	if _, ok := lxRoles.get(strings.TrimSuffix(h, "s")); ok && e.plural {
 		h = strings.TrimSuffix(h, "s")
 	}
 	e.roles = []string{h}
-	e.gender = lx.roles[h].gender
+	e.gender = lxRoles.at(h).gender
 	if _, ok := lx.orgNouns[h]; ok {
 		e.org, e.orgNoun = true, h
 	}

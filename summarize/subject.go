@@ -12,7 +12,7 @@ func (r *registry) subjectBefore(i, a int) [2]int {
 	d := r.d
 	j := i - 1
 	for j >= a {
-		t := d.toks[j]
+		t := &d.toks[j]
 		l := t.lower()
 		if r.parenthetical(j, a) {
 			j -= 3 // "Residents, however, say …"
@@ -31,11 +31,11 @@ func (r *registry) subjectBefore(i, a int) [2]int {
 		if t.kind != kWord || t.isCap() {
 			break
 		}
-		if adverbs[l] || auxiliaries[l] || (strings.HasSuffix(l, "ly") && len(l) > 4) {
+		if adverbTable.at(l) || auxiliaryTable.at(l) || (strings.HasSuffix(l, "ly") && len(l) > 4) {
 			j--
 			continue
 		}
-		if _, isCue := lx.cues[l]; isCue && j == i-1 && j > a && !determiners[d.toks[j-1].lower()] && !d.toks[j-1].poss {
+		if _, isCue := lxCues.get(l); isCue && j == i-1 && j > a && !determinerTable.at(d.toks[j-1].lower()) && !d.toks[j-1].poss {
 			j-- // "called say": a doubled verb
 			continue
 		}
@@ -55,12 +55,12 @@ func (r *registry) subjectBefore(i, a int) [2]int {
 	if j < a {
 		return [2]int{i, i}
 	}
-	t := d.toks[j]
+	t := &d.toks[j]
 	l := t.lower()
 	if t.is("and", "but") {
 		return r.sentenceSubject(a, i) // "…, but said he will …"
 	}
-	if p, ok := pronouns[l]; ok && (p == "m" || p == "f" || p == "p" || p == "n" || p == "x") && !t.poss && l != "his" && l != "her" && l != "its" && l != "their" {
+	if p, ok := pronounTable.get(l); ok && (p == "m" || p == "f" || p == "p" || p == "n" || p == "x") && !t.poss && l != "his" && l != "her" && l != "its" && l != "their" {
 		return [2]int{j, j + 1}
 	}
 	if t.is("who", "which", "that") && j-1 >= a && d.toks[j-1].s == "," {
@@ -77,7 +77,7 @@ func (r *registry) subjectBefore(i, a int) [2]int {
 		}
 		return [2]int{i, i}
 	}
-	if t.kind == kQuote && t.close && t.pair >= a && t.pair-1 >= a && nounish(d.toks[t.pair-1]) && !d.toks[t.pair-1].isCap() {
+	if t.kind == kQuote && t.close && t.pair >= a && t.pair-1 >= a && nounish(&d.toks[t.pair-1]) && !d.toks[t.pair-1].isCap() {
 		np := r.npBefore(t.pair-1, a) // an individual "with direct knowledge" claimed
 		return [2]int{np[0], j + 1}
 	}
@@ -95,16 +95,16 @@ func (r *registry) postModified(np [2]int, a int) [2]int {
 	// Back over other short phrases to the participle: "published on
 	// Wednesday in The Lancet".
 	for k := p - 1; k > a && k >= p-6; k-- {
-		v := d.toks[k]
+		v := &d.toks[k]
 		l := v.lower()
-		if v.kind == kWord && !v.isCap() && (verbish(l) || pastForms[l]) && !strings.HasSuffix(l, "ing") && !auxiliaries[l] {
+		if v.kind == kWord && !v.isCap() && (verbish(l) || pastForms[l]) && !strings.HasSuffix(l, "ing") && !auxiliaryTable.at(l) {
 			head := r.npBefore(k-1, a)
 			if head[1] <= head[0] || !speakerNoun(d.toks[k-1].lower()) {
 				return np
 			}
 			return [2]int{head[0], np[1]}
 		}
-		if v.kind != kWord || !(v.isCap() || prepositions[l] || determiners[l] || timeWords[l] || nounish(v)) {
+		if v.kind != kWord || !(v.isCap() || prepositionTable.at(l) || determinerTable.at(l) || timeWordTable.at(l) || nounish(v)) {
 			return np
 		}
 	}
@@ -115,7 +115,7 @@ func (r *registry) postModified(np [2]int, a int) [2]int {
 // set off by commas).
 func (r *registry) parenthetical(j, a int) bool {
 	d := r.d
-	return j-2 >= a && d.toks[j].s == "," && d.toks[j-2].s == "," && (adverbs[d.toks[j-1].lower()] || strings.HasSuffix(d.toks[j-1].lower(), "ly"))
+	return j-2 >= a && d.toks[j].s == "," && d.toks[j-2].s == "," && (adverbTable.at(d.toks[j-1].lower()) || strings.HasSuffix(d.toks[j-1].lower(), "ly"))
 }
 
 // sentenceSubject returns the subject that opens the sentence [a,...)
@@ -124,7 +124,7 @@ func (r *registry) parenthetical(j, a int) bool {
 func (r *registry) sentenceSubject(a, i int) [2]int {
 	d := r.d
 	k := a
-	if l := d.toks[a].lower(); prepositions[l] || subordinators[l] || adverbs[l] || l == "according" {
+	if l := d.toks[a].lower(); prepositionTable.at(l) || subordinatorTable.at(l) || adverbTable.at(l) || l == "according" {
 		for k < i && d.toks[k].s != "," {
 			k++
 		}
@@ -147,8 +147,8 @@ func (r *registry) endsFrame(k, b int) bool {
 	if k >= b {
 		return true
 	}
-	t := r.d.toks[k]
-	return t.kind == kPunct || t.kind == kQuote || prepositions[t.lower()] || timeWords[t.lower()] || isDayName(t.s)
+	t := &r.d.toks[k]
+	return t.kind == kPunct || t.kind == kQuote || prepositionTable.at(t.lower()) || timeWordTable.at(t.lower()) || isDayName(t.s)
 }
 
 // clauseStart returns where the clause ending before token j begins: after
@@ -173,10 +173,10 @@ func (r *registry) clauseStart(j, a int) int {
 func (r *registry) canSpeak(np [2]int) bool {
 	d := r.d
 	h := d.toks[np[1]-1]
-	if isDayName(h.s) || isMonthName(h.s) || timeWords[h.lower()] {
+	if isDayName(h.s) || isMonthName(h.s) || timeWordTable.at(h.lower()) {
 		return false
 	}
-	_, pro := pronouns[h.lower()]
+	_, pro := pronounTable.get(h.lower())
 	_, org := lx.orgNouns[h.lower()]
 	return d.toks[np[0]].isCap() || h.isCap() || pro || org || isRoleTok(h) || (np[1]-np[0] > 1 && d.toks[np[0]+1].isCap())
 }
@@ -194,7 +194,7 @@ func (r *registry) affiliation(np [2]int, b int) int {
 		j++
 	}
 	for k := j; k < b && k < j+4; k++ {
-		if !nounish(d.toks[k]) {
+		if !nounish(&d.toks[k]) {
 			if k > j {
 				return k
 			}

@@ -255,7 +255,10 @@ func quoteOpenAfter(open bool, text string) bool {
 			if c == '"' {
 				open = !open
 			}
-			i++
+			// The ASCII up to the next mark or multi-byte rune, in one
+			// tight walk.
+			for i++; i < len(text) && text[i] < utf8.RuneSelf && text[i] != '"'; i++ {
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])

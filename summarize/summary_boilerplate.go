@@ -19,6 +19,16 @@ var boilerplate = []string{"photo", "image:", "picture:", "caption:", "credit:",
 	"this article was", "this story was", "this article has been", "this story has been",
 	"an earlier version", "correction:", "updated:", "last updated"}
 
+// boilerplateByFirst holds the boilerplate prefixes by their first byte,
+// in the order of boilerplate: a line is compared with those that can
+// start it only.
+var boilerplateByFirst = func() (m [256][]string) {
+	for _, p := range boilerplate {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
+}()
+
 // bylineWords may stand in a byline in lower case: connectives and the
 // staff titles that follow a name ("By Ana Ribeiro and Li Wei, staff
 // reporters").
@@ -37,7 +47,10 @@ func isBoilerplate(s string) bool {
 	// lowers to an error rune no prefix holds.
 	var buf [48]byte
 	low := lowerInto(s[:min(len(s), len(buf))], buf[:])
-	for _, p := range boilerplate {
+	if low == "" {
+		return byline(s)
+	}
+	for _, p := range boilerplateByFirst[low[0]] {
 		if !strings.HasPrefix(low, p) {
 			continue
 		}

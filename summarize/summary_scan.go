@@ -30,12 +30,14 @@ func nextWord(s string, i int) (string, int) {
 	}
 	start := i
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiClass[c]&cAlnum == 0 && c != '\'' {
-				return s[start:i], i
-			}
+		for i < len(s) && asciiWordByte[s[i]] {
 			i++
-			continue
+		}
+		if i == len(s) {
+			break
+		}
+		if s[i] < utf8.RuneSelf {
+			return s[start:i], i
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if notWordRune(r) {
@@ -45,6 +47,15 @@ func nextWord(s string, i int) (string, int) {
 	}
 	return s[start:], i
 }
+
+// asciiWordByte marks the ASCII bytes of a word nextWord takes: letters,
+// digits and the apostrophe.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c]&cAlnum != 0 || c == '\''
+	}
+	return t
+}()
 
 // nextField returns the first field of s[i:] as strings.Fields splits it
 // (runs of anything but Unicode white space), and the offset after it; ""
@@ -82,14 +93,20 @@ func nextField(s string, i int) (string, int) {
 func capitalFields(s string) (fields, caps int) {
 	inField, checked := false, false
 	for i := 0; i < len(s); {
+		if checked && inField {
+			// The rest of a field already looked at, to a space or a
+			// rune to decode.
+			for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]]&cSpace == 0 {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
 		c, n := s[i], 1
 		r := rune(c)
 		var sep bool
 		if c < utf8.RuneSelf {
-			if checked && inField && asciiClass[c]&cSpace == 0 {
-				i++ // the rest of a field already looked at
-				continue
-			}
 			sep = asciiClass[c]&cSpace != 0
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])

@@ -19,8 +19,46 @@ func contentWords(s string) []string { return appendContentWords(nil, s) }
 // looked up in the stem cache as it stands in s; any other is lowercased
 // into a buffer first. Either way a word seen before costs no allocation.
 func appendContentWords(dst []string, s string) []string {
-	var arr [64]byte
-	for i := 0; i < len(s); {
+	cs := contentScanner{s: s}
+	for {
+		e, ok := cs.next()
+		if !ok {
+			return dst
+		}
+		if !e.stop {
+			dst = append(dst, e.stem)
+		}
+	}
+}
+
+// contentScanner walks the content words of a text (contentWords) one
+// at a time, with what the stem cache knows of each.
+type contentScanner struct {
+	s   string
+	i   int
+	arr [64]byte // the lowered word, when it is not lower-case ASCII as written
+}
+
+// next returns the stem cache's entry for the next word of the text, and
+// false at its end.
+func (cs *contentScanner) next() (stemEntry, bool) {
+	for {
+		start, end, plain, ok := cs.word()
+		if !ok {
+			return stemEntry{}, false
+		}
+		if e, ok := cs.entry(start, end, plain); ok {
+			return e, true
+		}
+	}
+}
+
+// word returns the next run of letters and digits of the text, s[start:
+// end], and whether it is plain: lower-case ASCII letters and digits
+// only. ok is false at the end of the text.
+func (cs *contentScanner) word() (start, end int, plain, ok bool) {
+	s, i := cs.s, cs.i
+	for i < len(s) {
 		// Find the next word: a run of letters and digits.
 		if c := s[i]; c < utf8.RuneSelf {
 			if asciiClass[c]&cAlnum == 0 {
@@ -31,7 +69,7 @@ func appendContentWords(dst []string, s string) []string {
 			i += size
 			continue
 		}
-		start, plain := i, true // plain: lower-case ASCII letters and digits only
+		start, plain = i, true
 		for i < len(s) {
 			if c := s[i]; c < utf8.RuneSelf {
 				cl := asciiClass[c]
@@ -49,33 +87,36 @@ func appendContentWords(dst []string, s string) []string {
 			plain = false
 			i += size
 		}
-		var st string
-		var stop bool
-		if plain {
-			if i-start < 2 {
-				continue
-			}
-			st, stop = stemOfString(s[start:i])
-		} else {
-			buf := arr[:0]
-			for _, r := range s[start:i] { // valid runes only: letters and digits
-				if r < utf8.RuneSelf {
-					buf = append(buf, byte(r)+asciiUpperOffset(byte(r)))
-					continue
-				}
-				// As strings.ToLower does it: rune by rune.
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			}
-			if len(buf) < 2 {
-				continue
-			}
-			st, stop = stemOf(buf)
-		}
-		if !stop {
-			dst = append(dst, st)
-		}
+		cs.i = i
+		return start, i, plain, true
 	}
-	return dst
+	cs.i = i
+	return 0, 0, false, false
+}
+
+// entry returns the stem cache's entry for the word s[start:end] that
+// word returned, lowercased, or false when the lowered word is shorter
+// than two bytes: no content word.
+func (cs *contentScanner) entry(start, end int, plain bool) (stemEntry, bool) {
+	if plain {
+		if end-start < 2 {
+			return stemEntry{}, false
+		}
+		return stemEntryOfString(cs.s[start:end]), true
+	}
+	buf := cs.arr[:0]
+	for _, r := range cs.s[start:end] { // valid runes only: letters and digits
+		if r < utf8.RuneSelf {
+			buf = append(buf, byte(r)+asciiUpperOffset(byte(r)))
+			continue
+		}
+		// As strings.ToLower does it: rune by rune.
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	if len(buf) < 2 {
+		return stemEntry{}, false
+	}
+	return stemEntryOf(buf), true
 }
 
 // asciiUpperOffset returns what adding to the ASCII byte c lowers it:
@@ -94,9 +135,10 @@ func asciiUpperOffset(c byte) byte {
 const stemCacheSize = 1 << 15
 
 // stemEntry is what the cache knows of a lowercase word: whether it is a
-// stop word, else its stem.
+// stop word, else its stem and the stem's number (see stemIDs).
 type stemEntry struct {
 	stem string
+	id   int32 // the stem's number, or -1: a stop word, or a word the full cache does not keep
 	stop bool
 }
 
@@ -110,20 +152,31 @@ type stemEntry struct {
 // found in stemNew costs a lock: once such finds add up to a quarter of
 // the cache, stemNew is published too, so that a vocabulary that has
 // stopped growing is soon read without locks, the copying costing a
-// constant per find. Safe for concurrent use.
+// constant per find. Each stem the cache keeps has a number (stemIDs), by
+// which a summary tells its terms apart without hashing them again. Safe
+// for concurrent use.
 var (
 	stemSnap    atomic.Pointer[map[string]stemEntry]
-	stemMu      sync.Mutex               // guards stemNew, stemNewHits and the replacing of stemSnap
+	stemMu      sync.Mutex               // guards stemNew, stemNewHits, stemIDs and the replacing of stemSnap
 	stemNew     = map[string]stemEntry{} // words learnt since stemSnap was made
 	stemNewHits int                      // words found in stemNew since stemSnap was made
+	stemIDs     = map[string]int32{}     // the number of each stem of a word the cache keeps: 0, 1, 2, ... in the order learnt
 )
 
 // stemOf returns the stem of the lowercase word w, or stop true for a stop
 // word. The lookups by string(w) do not copy w.
 func stemOf(w []byte) (stem string, stop bool) {
+	e := stemEntryOf(w)
+	return e.stem, e.stop
+}
+
+// stemEntryOf returns the stem cache's entry for the lowercase word w,
+// learning it when the cache lacks it. The lookups by string(w) do not
+// copy w.
+func stemEntryOf(w []byte) stemEntry {
 	if snap := stemSnap.Load(); snap != nil {
 		if e, ok := (*snap)[string(w)]; ok {
-			return e.stem, e.stop
+			return e
 		}
 	}
 	stemMu.Lock()
@@ -136,55 +189,84 @@ func stemOf(w []byte) (stem string, stop bool) {
 	}
 	stemMu.Unlock()
 	if ok {
-		return e.stem, e.stop
+		return e
 	}
 	word := string(w)
-	e = stemEntry{stop: english.IsStopWord(word)}
+	e = stemEntry{id: -1, stop: english.IsStopWord(word)}
 	if !e.stop {
 		e.stem = english.Stem(word, false)
 	}
 	stemMu.Lock()
-	learnStem(word, e)
+	e = learnStem(word, e)
 	stemMu.Unlock()
-	return e.stem, e.stop
+	return e
 }
 
 // stemOfString is stemOf for a word held in a string, which may be a
 // slice of a longer text: the cache never keeps w itself, only a copy.
 func stemOfString(w string) (stem string, stop bool) {
+	e := stemEntryOfString(w)
+	return e.stem, e.stop
+}
+
+// stemEntryOfString is stemEntryOf for a word held in a string (see
+// stemOfString).
+func stemEntryOfString(w string) stemEntry {
 	if snap := stemSnap.Load(); snap != nil {
 		if e, ok := (*snap)[w]; ok {
-			return e.stem, e.stop
+			return e
 		}
 	}
 	var buf [64]byte
 	if len(w) <= len(buf) {
-		return stemOf(append(buf[:0], w...))
+		return stemEntryOf(append(buf[:0], w...))
 	}
-	return stemOf([]byte(w))
+	return stemEntryOf([]byte(w))
 }
 
-// learnStem adds word to the cache while it holds fewer than stemCacheSize
-// words, and publishes a new snapshot when stemNew is big enough or the
-// cache is full. The caller holds stemMu.
-func learnStem(word string, e stemEntry) {
+// learnStem adds word, with e what the stemmer says of it, to the cache
+// while it holds fewer than stemCacheSize words, numbering its stem when
+// the stem is new, and publishes a new snapshot when stemNew is big
+// enough or the cache is full. It returns the entry as the cache has it
+// (id -1 for a word it does not keep). The caller holds stemMu.
+func learnStem(word string, e stemEntry) stemEntry {
 	var old map[string]stemEntry
 	if snap := stemSnap.Load(); snap != nil {
 		old = *snap
 	}
-	if _, ok := old[word]; ok {
-		return // learnt by another goroutine and published meanwhile
+	if known, ok := old[word]; ok {
+		return known // learnt by another goroutine and published meanwhile
 	}
 	full := len(old)+len(stemNew) >= stemCacheSize
+	if full && !e.stop {
+		// A stem is numbered only while the cache has room, so one
+		// without a number never gets one: tfidf tells such stems
+		// apart by their text.
+		if id, ok := stemIDs[e.stem]; ok {
+			e.id = id
+		}
+	}
 	if !full {
+		if known, ok := stemNew[word]; ok {
+			return known // learnt by another goroutine meanwhile
+		}
+		if !e.stop {
+			id, ok := stemIDs[e.stem]
+			if !ok {
+				id = int32(len(stemIDs)) // at most one stem a word kept: bounded by stemCacheSize
+				stemIDs[e.stem] = id
+			}
+			e.id = id
+		}
 		stemNew[word] = e
 	}
 	// A full cache publishes what it learnt last, so that no word is left
 	// behind the lock for good.
 	if len(stemNew) == 0 || !full && len(stemNew) < max(64, len(old)/4) {
-		return
+		return e
 	}
 	publishStems()
+	return e
 }
 
 // publishStems replaces stemSnap with a copy holding stemNew too, and

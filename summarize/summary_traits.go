@@ -48,44 +48,46 @@ var (
 // aheadAfterSpace indexes the aheadPhrases that start with a space by
 // their first letter (an array, not a map: it is read at every space of
 // every sentence); the others are searched for on their own.
-var aheadAfterSpace, aheadInWord = func() (*[256][]string, []string) {
+// aheadSecond[c] has bit b&63 set for the second letter b of every phrase
+// aheadAfterSpace[c] holds, to turn away most words before comparing.
+var aheadAfterSpace, aheadInWord, aheadSecond = func() (*[256][]string, []string, *[256]uint64) {
 	var m [256][]string
+	var second [256]uint64
 	var rest []string
 	for _, p := range aheadPhrases {
-		if len(p) > 1 && p[0] == ' ' {
+		if len(p) > 2 && p[0] == ' ' {
 			m[p[1]] = append(m[p[1]], p)
+			second[p[1]] |= 1 << (p[2] & 63)
 		} else {
 			rest = append(rest, p)
 		}
 	}
-	return &m, rest
+	return &m, rest, &second
 }()
 
 // hasAheadPhrase reports whether " "+low contains one of aheadPhrases,
 // without building that string or searching it once a phrase: it tries
-// the phrases starting with a space at each space of low and at its start.
+// the phrases starting with a space at each word after a space of low and
+// at its start.
 func hasAheadPhrase(low string) bool {
 	for _, p := range aheadInWord {
 		if strings.Contains(low, p) {
 			return true
 		}
 	}
-	for i := -1; i < len(low)-1; { // i: -1 or a space
-		if ps := aheadAfterSpace[low[i+1]]; ps != nil {
-			rest := low[i+1:]
-			for _, p := range ps {
-				// p[2], the second letter, tells most phrases apart
-				// before the whole comparison.
-				if len(rest) >= len(p)-1 && (len(p) < 3 || rest[1] == p[2]) && rest[:len(p)-1] == p[1:] {
+	for i := 0; i < len(low); { // i: 0 or the byte after a space
+		if m := aheadSecond[low[i]]; m != 0 && i+1 < len(low) && m&(1<<(low[i+1]&63)) != 0 {
+			rest := low[i:]
+			for _, p := range aheadAfterSpace[low[i]] {
+				if len(rest) >= len(p)-1 && rest[:len(p)-1] == p[1:] {
 					return true
 				}
 			}
 		}
-		j := strings.IndexByte(low[i+1:], ' ')
-		if j < 0 {
-			break
+		for i < len(low) && low[i] != ' ' {
+			i++
 		}
-		i += 1 + j
+		i++
 	}
 	return false
 }
@@ -186,75 +188,16 @@ func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 }
 
-// quoting returns the share of the letters of s inside quotation marks
-// (straight or curly double ones, and curly single ones opening at a word
-// start) and whether s is part of a longer quotation: a mark left unclosed,
-// or one closing what s did not open.
-func quoting(s string) (share float64, part bool) {
-	double, single, unopened := 0, 0, false
-	inside, total := 0, 0
-	prev := ' '
-	for i := 0; i < len(s); {
-		// Runes as []rune(s) gives them: an invalid byte is a RuneError.
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case r < utf8.RuneSelf: // of ASCII only '"', letters and digits count
-			switch {
-			case r == '"' && double > 0:
-				double--
-			case r == '"':
-				double++
-			case asciiClass[byte(r)]&cAlnum != 0:
-				total++
-				if double > 0 || single > 0 {
-					inside++
-				}
-			}
-		case r == '”' && double > 0:
-			double--
-		case r == '“':
-			double++
-		case r == '”':
-			unopened = true
-		case r == '‘' && !unicode.IsLetter(prev):
-			single++
-		case r == '’' && single > 0 && !unicode.IsLetter(runeAt(s, i+size)):
-			single--
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			total++
-			if double > 0 || single > 0 {
-				inside++
-			}
-		}
-		i += size
-		prev = r
-	}
-	part = double > 0 || single > 0 || unopened
-	if total == 0 {
-		return 0, part
-	}
-	return float64(inside) / float64(total), part
-}
-
-// runeAt returns the rune at byte i of s, or a space past its end.
-func runeAt(s string, i int) rune {
-	if i >= len(s) {
-		return ' '
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r
-}
-
 // hasFigure reports whether s holds a number written in digits that is not
 // a year: a year dates a sentence, which Analysis.timely judges, rather
 // than giving a figure.
 func hasFigure(s string) bool {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && asciiClass[c]&cDigit == 0 && c != '.' && c != ',' {
-			i++ // no run starts here: told without decoding
+		if !figureStops[s[i]] {
+			// No run starts here, nor up to the next digit, mark or
+			// multi-byte rune: told without decoding, in one tight walk.
+			for i++; i < len(s) && !figureStops[s[i]]; i++ {
+			}
 			continue
 		}
 		// A run of digits, periods and commas, as strings.FieldsFunc cuts
@@ -291,6 +234,20 @@ func hasFigure(s string) bool {
 	}
 	return false
 }
+
+// figureStops marks the bytes where a run of hasFigure may start: ASCII
+// digits, '.' and ',', and every byte of a multi-byte rune, which it
+// decodes.
+var figureStops = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['.'], t[','] = true, true
+	return t
+}()
 
 // trimDotsCommas is strings.Trim(f, ".,") without building a cut set.
 func trimDotsCommas(f string) string {

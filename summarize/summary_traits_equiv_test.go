@@ -87,6 +87,7 @@ func checkTraitScanners(t *testing.T, s string) {
 	if got, want := sentenceTraitsLow(s, low, same), sentenceTraitsRef(s); got != want {
 		t.Errorf("traits of %q: %+v, want %+v", s, got, want)
 	}
+	checkLineScanners(t, s)
 }
 
 func scanAll(s string, next func(string, int) (string, int)) []string {

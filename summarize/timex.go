@@ -3,8 +3,6 @@ package summarize
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The kinds of time expression the tagger returns.
@@ -55,106 +53,6 @@ func (x timex) resolved() bool { return !x.Value.IsZero() }
 // years as 365), its upper bound for a range.
 func (x timex) days() int { return x.Max * unitDays(x.Unit) }
 
-// timeToken is one word, number or punctuation mark of a sentence.
-type timeToken struct {
-	s, low     string
-	start, end int
-}
-
-// capital reports whether the timeToken starts with an upper-case letter.
-func (t timeToken) capital() bool {
-	r, _ := utf8.DecodeRuneInString(t.s)
-	return unicode.IsUpper(r)
-}
-
-// number returns the timeToken's value when it is a plain run of digits.
-func (t timeToken) number() (int, bool) {
-	if t.s == "" || len(t.s) > 6 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(t.s); i++ {
-		c := t.s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
-
-// tokenizeTimes splits s into words and single punctuation marks. A word keeps
-// inner apostrophes ("Trump’s") and, between digits, inner commas and full
-// stops ("30,000", "1.6"); hyphens and dashes are tokens of their own so
-// that "50-day" is three tokens.
-func tokenizeTimes(s string) []timeToken {
-	return appendTimeTokens(make([]timeToken, 0, len(s)/4+1), s) // news text: about one token per five bytes
-}
-
-// appendTimeTokens appends the tokens of s (tokenizeTimes) to out.
-func appendTimeTokens(out []timeToken, s string) []timeToken {
-	low, same := lowerSameWidth(s)
-	return appendTimeTokensLow(out, s, low, same)
-}
-
-// appendTimeTokensLow is appendTimeTokens with low, same = lowerSameWidth(s)
-// given.
-func appendTimeTokensLow(out []timeToken, s, low string, same bool) []timeToken {
-	i := 0
-	for i < len(s) {
-		// ASCII is classed by table, without decoding.
-		var word, space bool
-		n := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			word, space = asciiClass[c]&cAlnum != 0, asciiClass[c]&cSpace != 0
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			word, space = unicode.IsLetter(r) || unicode.IsDigit(r), unicode.IsSpace(r)
-		}
-		switch {
-		case space:
-			i += n
-		case word:
-			j := i + n
-			for j < len(s) {
-				if asciiClass[s[j]]&cAlnum != 0 {
-					j++ // an ASCII letter or digit, without decoding
-					continue
-				}
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					j += n2
-					continue
-				}
-				if r2 == '\'' || r2 == '’' || r2 == ',' || r2 == '.' {
-					nr, _ := utf8.DecodeRuneInString(s[j+n2:])
-					pr, _ := utf8.DecodeLastRuneInString(s[:j])
-					inner := unicode.IsLetter(nr) || unicode.IsDigit(nr)
-					if r2 == ',' || r2 == '.' {
-						inner = unicode.IsDigit(pr) && unicode.IsDigit(nr)
-					}
-					if inner {
-						j += n2
-						continue
-					}
-				}
-				break
-			}
-			l := low[i:j]
-			if !same {
-				l = strings.ToLower(s[i:j])
-			}
-			out = append(out, timeToken{s: s[i:j], low: l, start: i, end: j})
-			i = j
-		default:
-			out = append(out, timeToken{s: s[i : i+n], low: s[i : i+n], start: i, end: i + n})
-			i += n
-		}
-	}
-	return out
-}
-
 // tagTimes returns the time expressions of one sentence in text order,
 // without overlaps, resolved against published. The sentence's tense,
 // read near each expression, decides between the past and the future
@@ -168,20 +66,22 @@ func tagTimes(text string, published time.Time) []timex {
 // scanTimes is tagTimes returning the sentence's tagger as well, for the
 // callers that read the tokens and the tense around an expression.
 func scanTimes(text string, published time.Time) (*tagger, []timex) {
-	return scanTokens(text, tokenizeTimes(text), published)
+	toks, lowText := tokenizeTimes(text)
+	return scanTokens(text, lowText, toks, published)
 }
 
-// scanTokens is scanTimes on the tokens of text, tokenized already.
-func scanTokens(text string, toks []timeToken, published time.Time) (*tagger, []timex) {
+// scanTokens is scanTimes on the tokens of text, tokenized already, with
+// the lowered text they point into.
+func scanTokens(text, lowText string, toks []timeToken, published time.Time) (*tagger, []timex) {
 	tg := new(tagger)
-	return tg, scanTokensInto(tg, text, toks, published)
+	return tg, scanTokensInto(tg, text, lowText, toks, published)
 }
 
 // scanTokensInto is scanTokens with the tagger to fill given (any earlier
 // content is overwritten), so that a caller tagging many sentences can
 // hold their taggers in one array.
-func scanTokensInto(tg *tagger, text string, toks []timeToken, published time.Time) []timex {
-	*tg = tagger{text: text, toks: toks, pub: published}
+func scanTokensInto(tg *tagger, text, lowText string, toks []timeToken, published time.Time) []timex {
+	*tg = tagger{text: text, lowText: lowText, toks: toks, pub: published}
 	var out []timex
 	for i := 0; i < len(tg.toks); {
 		// mayStart, which match tries first, turns most tokens away: asked
@@ -195,7 +95,7 @@ func scanTokensInto(tg *tagger, text string, toks []timeToken, published time.Ti
 			i++
 			continue
 		}
-		x.Start, x.End = tg.toks[x.i].start, tg.toks[x.j-1].end
+		x.Start, x.End = int(tg.toks[x.i].start), int(tg.toks[x.j-1].end)
 		x.Text = text[x.Start:x.End]
 		out = append(out, x)
 		i = x.j
@@ -205,12 +105,15 @@ func scanTokensInto(tg *tagger, text string, toks []timeToken, published time.Ti
 
 // tagger holds one sentence being tagged.
 type tagger struct {
-	text   string
-	toks   []timeToken
-	pub    time.Time
-	marks  []tenseMark // read by tense, on first use
-	tensed bool        // marks holds the tense marks
-	force  int         // when not dirNone, the direction every expression takes
+	text    string
+	lowText string // the lower case of the tokens (see timeToken)
+	toks    []timeToken
+	pub     time.Time
+	marks   []tenseMark // read by tense, on first use
+	tensed  bool        // marks holds the tense marks
+	pubDay  time.Time   // dayOf(pub), read by today, on first use
+	dayed   bool        // pubDay holds it
+	force   int         // when not dirNone, the direction every expression takes
 }
 
 // tense returns the sentence's tense marks (tenseMarks of its tokens),
@@ -218,9 +121,18 @@ type tagger struct {
 // never need them.
 func (tg *tagger) tense() []tenseMark {
 	if !tg.tensed {
-		tg.marks, tg.tensed = tenseMarks(tg.toks), true
+		tg.marks, tg.tensed = tenseMarks(tg), true
 	}
 	return tg.marks
+}
+
+// today returns dayOf(tg.pub), the published day, finding it on first
+// use: the rules ask for it at every word that may start an expression.
+func (tg *tagger) today() time.Time {
+	if !tg.dayed {
+		tg.pubDay, tg.dayed = dayOf(tg.pub), true
+	}
+	return tg.pubDay
 }
 
 // low returns the lower-case timeToken at i, or "" past either end.
@@ -228,13 +140,31 @@ func (tg *tagger) low(i int) string {
 	if i < 0 || i >= len(tg.toks) {
 		return ""
 	}
-	return tg.toks[i].low
+	t := tg.toks[i]
+	return tg.lowText[t.lo:t.hi]
 }
+
+// str returns the timeToken at i as written; i must be a token.
+func (tg *tagger) str(i int) string {
+	t := tg.toks[i]
+	return tg.text[t.start:t.end]
+}
+
+// capital reports whether the timeToken at i starts with an upper-case
+// letter; i must be a token.
+func (tg *tagger) capital(i int) bool { return capitalWord(tg.str(i)) }
+
+// number returns the value of the timeToken at i when it is a plain run
+// of digits; i must be a token.
+func (tg *tagger) number(i int) (int, bool) { return digitsValue(tg.str(i)) }
 
 // base returns the lower-case timeToken at i without a possessive "'s"
 // ("year's" → "year").
-func (tg *tagger) base(i int) string {
-	s := tg.low(i)
+func (tg *tagger) base(i int) string { return lowBase(tg.low(i)) }
+
+// lowBase returns the lower-case word s without a possessive "'s"
+// ("year's" → "year").
+func lowBase(s string) string {
 	n := len(s)
 	if n == 0 || s[n-1] != 's' {
 		return s
@@ -288,7 +218,7 @@ func (tg *tagger) mayStart(i int) bool {
 	if i < 0 || i >= len(tg.toks) {
 		return false
 	}
-	l := tg.toks[i].low
+	l := tg.low(i)
 	if l == "" {
 		return false
 	}
@@ -298,7 +228,10 @@ func (tg *tagger) mayStart(i int) bool {
 	if timeStartsFilter.mayHave(l) && timeStartsTable.has(l) {
 		return true
 	}
-	b := tg.base(i)
+	if l[len(l)-1] != 's' {
+		return false // no possessive: base would be l
+	}
+	b := lowBase(l)
 	return len(b) != len(l) && timeStartsFilter.mayHave(b) && timeStartsTable.has(b)
 }
 

@@ -13,8 +13,9 @@ type sentTimes struct {
 // deadline finder and the event finder to share. The result is read-only
 // to its users: a user that rewrites an expression (the deadline finder
 // reads one forward) works on a copy of xs (see sentTimes.own). The only
-// write left is a tagger's tense marks, found on first use (tagger.tense):
-// share the result within one goroutine, as Analyze does.
+// writes left are a tagger's tense marks and published day, found on
+// first use (tagger.tense, tagger.today): share the result within one
+// goroutine, as Analyze does.
 func scanArticle(sents []Sentence, published time.Time) []sentTimes {
 	out, _ := scanArticleInto(sents, nil, published, nil)
 	return out
@@ -49,9 +50,10 @@ func scanArticleIn(sents []Sentence, lows []lowSent, published time.Time, buf []
 	for i, s := range sents {
 		from := len(buf)
 		low, same := lowerOf(lows, i, s.Text)
-		buf = appendTimeTokensLow(buf, s.Text, low, same)
+		var lowText string
+		buf, lowText = appendTimeTokensLow(buf, s.Text, low, same)
 		out[i].tg = &tgs[i]
-		out[i].xs = scanTokensInto(out[i].tg, s.Text, buf[from:len(buf):len(buf)], published)
+		out[i].xs = scanTokensInto(out[i].tg, s.Text, lowText, buf[from:len(buf):len(buf)], published)
 	}
 	return out, buf, tgs
 }

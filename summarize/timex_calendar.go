@@ -180,38 +180,37 @@ var tenseClass = func() map[string]uint8 {
 // tenseClassFilter turns most words away before a lookup in tenseClass.
 var tenseClassFilter = newWordFilter(tenseClass)
 
-// tenseMarks finds the words of a sentence that fix tense.
-func tenseMarks(toks []timeToken) []tenseMark {
+// tenseMarks finds the words of the tagger's sentence that fix tense.
+func tenseMarks(tg *tagger) []tenseMark {
 	var out []tenseMark
-	cls := make([]uint8, len(toks))
-	for i, t := range toks {
-		if tenseClassFilter.mayHave(t.low) {
-			cls[i] = tenseClass[t.low]
+	n := len(tg.toks)
+	cls := make([]uint8, n)
+	for i := range n {
+		if l := tg.low(i); tenseClassFilter.mayHave(l) {
+			cls[i] = tenseClassTable.at(l)
 		}
 	}
-	for i, t := range toks {
+	for i := range n {
 		var prev uint8
-		next := ""
+		low := tg.low(i)
 		if i > 0 {
 			prev = cls[i-1]
 		}
-		if i+1 < len(toks) {
-			next = toks[i+1].low
-		}
+		next := tg.low(i + 1) // "" past the end
 		c := cls[i]
 		switch {
-		case t.low == "due" && next == "to":
-			if !(i+2 < len(toks) && (cls[i+2]&tcCausalAfterDueTo != 0 || toks[i+2].capital())) {
+		case low == "due" && next == "to":
+			if !(i+2 < n && (cls[i+2]&tcCausalAfterDueTo != 0 || tg.capital(i+2))) {
 				out = append(out, tenseMark{i, dirFuture})
 			}
-		case c&tcFuture != 0, len(t.low) > 3 && (strings.HasSuffix(t.low, "'ll") || strings.HasSuffix(t.low, "’ll")):
+		case c&tcFuture != 0, len(low) > 3 && (strings.HasSuffix(low, "'ll") || strings.HasSuffix(low, "’ll")):
 			out = append(out, tenseMark{i, dirFuture})
 		case c&tcFutureBeforeTo != 0 && next == "to":
 			out = append(out, tenseMark{i, dirFuture})
 		case prev&tcNotVerbBefore != 0:
 		case c&tcPast != 0:
 			out = append(out, tenseMark{i, dirPast})
-		case len(t.low) > 4 && strings.HasSuffix(t.low, "ed") && c&tcNotPastEd == 0 && (i == 0 || !t.capital()):
+		case len(low) > 4 && strings.HasSuffix(low, "ed") && c&tcNotPastEd == 0 && (i == 0 || !tg.capital(i)):
 			out = append(out, tenseMark{i, dirPast})
 		}
 	}

@@ -30,7 +30,7 @@ func TestMayStartKeepsEveryMatch(t *testing.T) {
 					if _, ok := tg.matchUnfiltered(i); ok {
 						matches++
 						if !tg.mayStart(i) {
-							t.Errorf("mayStart(%q) = false in %q, but a rule matches there", tg.toks[i].s, s.Text)
+							t.Errorf("mayStart(%q) = false in %q, but a rule matches there", tg.str(i), s.Text)
 						}
 					}
 				}

@@ -10,7 +10,7 @@ import "time"
 // this year".
 func (tg *tagger) relative(i int) (timex, bool) {
 	x := timex{Kind: kindRelative, i: i, j: i + 1, Precision: Day}
-	p := dayOf(tg.pub)
+	p := tg.today()
 	switch w := tg.low(i); w {
 	case "today", "tonight":
 		x.Value = p
@@ -29,7 +29,13 @@ func (tg *tagger) relative(i int) (timex, bool) {
 		y.i, y.Past = i, w == "earlier"
 		return y, true
 	case "this", "last", "next":
-		off := map[string]int{"this": 0, "last": -1, "next": 1}[w]
+		off := 0 // "this"
+		switch w {
+		case "last":
+			off = -1
+		case "next":
+			off = 1
+		}
 		x.j, x.Past = i+2, w == "last"
 		n := tg.base(i + 1)
 		if u, ok := periodWords[n]; ok {
@@ -99,7 +105,7 @@ func (tg *tagger) reference(i int) (timex, bool) {
 	default:
 		return timex{}, false
 	}
-	u, ok := unitWords[tg.low(k)]
+	u, ok := unitWordTable.get(tg.low(k))
 	if !ok || !u.singular || u.mult != 1 || u.perDay > 0 {
 		return timex{}, false
 	}
@@ -126,7 +132,7 @@ func (tg *tagger) duration(i int) (timex, bool) {
 			if x.Unit == Month || x.Unit == Year {
 				x.Precision = x.Unit
 			}
-			x.Value = periodStart(addUnits(dayOf(tg.pub), x.Max, x.Unit), x.Precision)
+			x.Value = periodStart(addUnits(tg.today(), x.Max, x.Unit), x.Precision)
 			if tg.pub.IsZero() {
 				x.Value = time.Time{}
 			}
@@ -140,7 +146,7 @@ func (tg *tagger) duration(i int) (timex, bool) {
 	}
 	if tg.low(x.j) == "ago" {
 		x.Kind, x.j, x.Precision, x.Past = kindRelative, x.j+1, x.Unit, true
-		x.Value = periodStart(addUnits(dayOf(tg.pub), -x.Max, x.Unit), x.Unit)
+		x.Value = periodStart(addUnits(tg.today(), -x.Max, x.Unit), x.Unit)
 		if tg.pub.IsZero() {
 			x.Value = time.Time{}
 		}
@@ -165,7 +171,7 @@ func (tg *tagger) length(i int) (timex, bool) {
 	if hyphen {
 		k++
 	}
-	u, ok := unitWords[tg.low(k)]
+	u, ok := unitWordTable.get(tg.low(k))
 	if !ok || ((hyphen || n2 == 1) && !u.singular) || (n2 > 1 && !hyphen && u.singular) || n1 > n2 {
 		return timex{}, false
 	}
@@ -185,8 +191,8 @@ func (tg *tagger) count(i int) (int, int, bool) {
 	if i >= len(tg.toks) {
 		return 0, i, false
 	}
-	if n, ok := tg.toks[i].number(); ok {
-		return n, i + 1, n > 0 && n < 1000 && len(tg.toks[i].s) < 4
+	if n, ok := tg.number(i); ok {
+		return n, i + 1, n > 0 && n < 1000 && tg.toks[i].end-tg.toks[i].start < 4
 	}
 	w := tg.low(i)
 	if w == "a" || w == "an" {
@@ -195,12 +201,12 @@ func (tg *tagger) count(i int) (int, int, bool) {
 	if !countWordsFilter.mayHave(w) {
 		return 0, i, false
 	}
-	n, ok := countWords[w]
+	n, ok := countWordTable.get(w)
 	if !ok {
 		return 0, i, false
 	}
 	if n >= 20 && n < 100 && tg.low(i+1) == "-" {
-		if u, ok := countWords[tg.low(i+2)]; ok && u < 10 {
+		if u, ok := countWordTable.get(tg.low(i + 2)); ok && u < 10 {
 			return n + u, i + 3, true
 		}
 	}

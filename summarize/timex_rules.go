@@ -81,13 +81,13 @@ func (tg *tagger) dir(i, j int) int {
 // month reads a month name at i: a capitalised full name, or an
 // abbreviation followed by a full stop or a day number ("Aug. 8").
 func (tg *tagger) month(i int) (time.Month, int, bool) {
-	if i >= len(tg.toks) || !tg.toks[i].capital() {
+	if i >= len(tg.toks) || !tg.capital(i) {
 		return 0, i, false
 	}
-	if m, ok := monthNames[tg.low(i)]; ok {
+	if m, ok := monthNameTable.get(tg.low(i)); ok {
 		return m, i + 1, true
 	}
-	if m, ok := monthAbbrs[tg.low(i)]; ok {
+	if m, ok := monthAbbrTable.get(tg.low(i)); ok {
 		if tg.low(i+1) == "." {
 			return m, i + 2, true
 		}
@@ -110,16 +110,16 @@ func (tg *tagger) dayNum(i int) (int, bool) {
 			s = s[:len(s)-2]
 		}
 	}
-	n, ok := timeToken{s: s}.number()
+	n, ok := digitsValue(s)
 	return n, ok && len(s) <= 2 && n >= 1 && n <= 31
 }
 
 // yearNum reads a four-digit year at i.
 func (tg *tagger) yearNum(i int) (int, bool) {
-	if i >= len(tg.toks) || len(tg.toks[i].s) != 4 {
+	if i >= len(tg.toks) || tg.toks[i].end-tg.toks[i].start != 4 {
 		return 0, false
 	}
-	n, ok := tg.toks[i].number()
+	n, ok := tg.number(i)
 	return n, ok && n >= 1900 && n <= 2100
 }
 
@@ -140,9 +140,9 @@ func (tg *tagger) date(i int) (timex, bool) {
 	x := timex{Kind: kindDate, i: i}
 	if y, ok := tg.yearNum(i); ok && tg.low(i+1) == "-" && tg.low(i+3) == "-" &&
 		tg.adjacent(i) && tg.adjacent(i+1) && tg.adjacent(i+2) && tg.adjacent(i+3) {
-		m, okm := tg.toks[i+2].number()
+		m, okm := tg.number(i + 2)
 		d, okd := tg.dayNum(i + 4)
-		if okm && okd && m >= 1 && m <= 12 && len(tg.toks[i+2].s) == 2 {
+		if okm && okd && m >= 1 && m <= 12 && tg.toks[i+2].end-tg.toks[i+2].start == 2 {
 			x.Value, x.Precision, x.j = ymd(y, time.Month(m), d), Day, i+5
 			return x, true
 		}
@@ -185,7 +185,7 @@ func (tg *tagger) date(i int) (timex, bool) {
 		}
 	}
 	if y, ok := tg.yearNum(i); ok && tg.yearContext(i) && tg.low(i+1) != "-" {
-		if _, isUnit := unitWords[tg.low(i+1)]; !isUnit {
+		if _, isUnit := unitWordTable.get(tg.low(i + 1)); !isUnit {
 			x.Value, x.Precision, x.j = ymd(y, 1, 1), Year, i+1
 			return x, true
 		}
@@ -200,10 +200,10 @@ func (tg *tagger) date(i int) (timex, bool) {
 
 // weekday reads a capitalised weekday name at i ("Monday", "Monday's").
 func (tg *tagger) weekday(i int) (time.Weekday, bool) {
-	if i >= len(tg.toks) || !tg.toks[i].capital() {
+	if i >= len(tg.toks) || !tg.capital(i) {
 		return 0, false
 	}
-	wd, ok := weekdayNames[tg.base(i)]
+	wd, ok := weekdayTable.get(tg.base(i))
 	return wd, ok
 }
 
@@ -215,7 +215,7 @@ func (tg *tagger) weekdayDate(wd time.Weekday, dir int, strict bool) time.Time {
 	if tg.pub.IsZero() {
 		return time.Time{}
 	}
-	p := dayOf(tg.pub)
+	p := tg.today()
 	ahead := (int(wd) - int(p.Weekday()) + 7) % 7
 	if dir == dirFuture || dir == dirNear { // a weekday limit set days ago still lies ahead
 		if ahead == 0 && strict {
@@ -237,7 +237,7 @@ func (tg *tagger) monthDay(m time.Month, d int, dir int) time.Time {
 	if tg.pub.IsZero() || ymd(2000, m, d).Month() != m {
 		return time.Time{}
 	}
-	p := dayOf(tg.pub)
+	p := tg.today()
 	t := ymd(p.Year(), m, d)
 	if dir == dirNear {
 		return nearest(p, t, ymd(p.Year()-1, m, d), ymd(p.Year()+1, m, d))
@@ -258,7 +258,7 @@ func (tg *tagger) monthOnly(m time.Month, dir int) time.Time {
 	}
 	y := tg.pub.Year()
 	if dir == dirNear {
-		p := dayOf(tg.pub)
+		p := tg.today()
 		return nearest(p, ymd(y, m, 15), ymd(y-1, m, 15), ymd(y+1, m, 15)).AddDate(0, 0, -14)
 	}
 	switch {

@@ -17,7 +17,7 @@ func (c *chunker) titles(ns *nameSpan, a, k int) {
 	ns.roleText = d.span(a, k)
 	for i := a; i < k; i++ {
 		l := strings.TrimSuffix(d.toks[i].lower(), ".")
-		r, ok := lx.roles[l]
+		r, ok := lxRoles.get(l)
 		switch {
 		case ok && r.class != "mod":
 			if r.class != "honorific" {
@@ -26,7 +26,7 @@ func (c *chunker) titles(ns *nameSpan, a, k int) {
 			if r.gender != 0 {
 				ns.gender = r.gender
 			}
-		case !ok && !lx.places[d.toks[i].base()] && !lx.demonyms[d.toks[i].base()] && !isFunction(l):
+		case !ok && !placeWords.has(d.toks[i].base()) && !isFunction(l):
 			if ns.orgB == 0 {
 				ns.orgA = i
 			}
@@ -44,12 +44,12 @@ func (c *chunker) rolesBefore(ns *nameSpan) {
 	s0 := d.sentTok[d.toks[ns.a].sent][0]
 	i := ns.a - 1
 	for i >= s0 && d.toks[i].kind == kWord && !d.toks[i].isCap() {
-		if r, ok := lx.roles[d.toks[i].lower()]; !ok || r.class == "honorific" {
+		if r, ok := lxRoles.get(d.toks[i].lower()); !ok || r.class == "honorific" {
 			break
 		}
 		i--
 	}
-	if i == ns.a-1 || lx.roles[d.toks[ns.a-1].lower()].class == "mod" {
+	if i == ns.a-1 || lxRoles.at(d.toks[ns.a-1].lower()).class == "mod" {
 		return
 	}
 	j := i
@@ -80,12 +80,12 @@ func (c *chunker) orgIntro(ns *nameSpan) bool {
 var placeFilter = newWordFilter(lx.places, lx.demonyms)
 
 func isPlace(s string) bool {
-	if placeFilter.mayHave(s) && (lx.places[s] || lx.demonyms[s]) {
+	if placeFilter.mayHave(s) && placeWords.has(s) {
 		return true
 	}
 	if strings.Contains(s, "-") && !strings.Contains(s, " ") {
 		for _, p := range strings.Split(s, "-") {
-			if !lx.places[p] && !lx.demonyms[p] {
+			if !placeWords.has(p) {
 				return false
 			}
 		}
@@ -93,6 +93,9 @@ func isPlace(s string) bool {
 	}
 	return false
 }
+
+// placeWords is the union of the places and the demonyms, as written.
+var placeWords = newLexTable(unionSet(lx.places, lx.demonyms))
 
 // placePrefix returns how many leading words form a place or demonym.
 func placePrefix(words []string) int {
@@ -115,11 +118,11 @@ func isAcronymOrg(words []string) bool {
 	}
 	w := words[0]
 	n := utf8.RuneCountInString(w)
-	if n < 3 || n > 6 || lx.places[w] || notOrgAcronyms[w] {
+	if n < 3 || n > 6 || lxPlaces.at(w) || notOrgAcronyms[w] {
 		return false
 	}
 	var buf [32]byte
-	if _, ok := lx.roles[lowerInto(w, buf[:])]; ok {
+	if _, ok := lxRoles.get(lowerInto(w, buf[:])); ok {
 		return false
 	}
 	letters := 0
@@ -166,7 +169,7 @@ func (c *chunker) appositive(ns *nameSpan) (desc string, roles []string, orgNoun
 		if j > ns.nb+1 {
 			first := strings.TrimSuffix(d.toks[ns.nb+1].lower(), ".")
 			_, org := lx.orgNouns[first]
-			if determiners[first] || first == "formerly" || first == "currently" || d.toks[ns.nb+1].poss || isRoleTok(d.toks[ns.nb+1]) || org {
+			if determinerTable.at(first) || first == "formerly" || first == "currently" || d.toks[ns.nb+1].poss || isRoleTok(d.toks[ns.nb+1]) || org {
 				verb := false
 				for k := ns.nb + 1; k < j; k++ {
 					verb = verb || (d.toks[k].kind == kWord && !d.toks[k].isCap() && verbish(d.toks[k].lower()))
@@ -179,12 +182,12 @@ func (c *chunker) appositive(ns *nameSpan) (desc string, roles []string, orgNoun
 	}
 	if ns.a-1 > a && d.toks[ns.a-1].s == "," {
 		head := d.toks[ns.a-2]
-		r, ok := lx.roles[head.lower()]
+		r, ok := lxRoles.get(head.lower())
 		if !ok || r.class == "mod" || head.kind != kWord {
 			return c.descBefore(ns.a-1, a)
 		}
 		k := ns.a - 2
-		for k > a && d.toks[k-1].kind == kWord && !prepositions[d.toks[k-1].lower()] {
+		for k > a && d.toks[k-1].kind == kWord && !prepositionTable.at(d.toks[k-1].lower()) {
 			k--
 			if d.toks[k].is("the", "a", "an") {
 				break
@@ -224,9 +227,9 @@ func (c *chunker) descBefore(comma, a int) (desc string, roles []string, orgNoun
 func descNouns(ts []tk) (roles []string, org string) {
 	for i := range ts {
 		l := strings.TrimSuffix(ts[i].lower(), ".")
-		modifier := i+1 < len(ts) && ts[i+1].kind == kWord && !ts[i+1].isCap() && nounish(ts[i+1]) &&
-			lx.roles[ts[i+1].lower()].class != "mod" // "passenger plane", but "professor emeritus"
-		if r, ok := lx.roles[l]; ok && r.class != "mod" && r.class != "honorific" && !modifier {
+		modifier := i+1 < len(ts) && ts[i+1].kind == kWord && !ts[i+1].isCap() && nounish(&ts[i+1]) &&
+			lxRoles.at(ts[i+1].lower()).class != "mod" // "passenger plane", but "professor emeritus"
+		if r, ok := lxRoles.get(l); ok && r.class != "mod" && r.class != "honorific" && !modifier {
 			roles = append(roles, l)
 		}
 		if _, ok := lx.orgNouns[l]; ok && org == "" && !ts[i].isCap() {

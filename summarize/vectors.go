@@ -95,25 +95,40 @@ func tfidf(texts []string) []termVec {
 func tfidfIn(texts []string, weights []termWeight) ([]termVec, []termWeight) {
 	sc := pooledTfidf()
 	defer releaseTfidf(sc)
-	ids, df, words := sc.ids, sc.df, sc.words
+	df := sc.df
 	vecs := make([]termVec, len(texts))
 	// The terms of every text, each text's sorted, one after another: the
 	// weights of all the vectors then take one allocation.
 	all := sc.all
-	defer func() { sc.df, sc.all, sc.words = df, all, words }() // grown: pooled as grown
+	defer func() { sc.df, sc.all = df, all }() // grown: pooled as grown
 	ends := make([]int, len(texts))
 	distinct := 0
+	sc.startWords(texts)
 	for i, t := range texts {
-		words = appendContentWords(words[:0], t)
 		from := len(all)
-		for _, w := range words {
-			id, ok := ids[w]
+		cs := contentScanner{s: t}
+		for {
+			start, end, plain, ok := cs.word()
 			if !ok {
-				id = int32(len(df))
-				ids[w] = id
-				df = append(df, 0)
+				break
 			}
-			all = append(all, id)
+			sl := sc.slotOf(i, start, end)
+			if sl.term < termNone { // a word new to this call
+				sl.term = termNone
+				if e, ok := cs.entry(start, end, plain); ok && e.stop {
+					sl.term = termStop
+				} else if ok {
+					// Terms are numbered in the order their stems first
+					// appear.
+					sl.term = sc.term(e, int32(len(df)))
+					if sl.term == int32(len(df)) {
+						df = append(df, 0)
+					}
+				}
+			}
+			if sl.term >= 0 {
+				all = append(all, sl.term)
+			}
 		}
 		terms := all[from:]
 		slices.Sort(terms)
