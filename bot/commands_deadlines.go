@@ -124,7 +124,7 @@ func (ix *Index) deadlinesFor(arg string) []int {
 		return ids
 	}
 	if ids, _ := ix.deadlineTerms.bestSorted(queryTerms(arg, false)); len(ids) > 0 {
-		return ids
+		return ints(ids)
 	}
 	return lookupTypo(ix.actorKeys, arg)
 }

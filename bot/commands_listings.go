@@ -18,7 +18,7 @@ import (
 type eventList struct {
 	ix    *Index
 	story []int32
-	ids   []int
+	ids   []int32
 	n     int
 }
 
@@ -34,7 +34,7 @@ func (l eventList) items(_, from, to int) []Item {
 		case l.story != nil:
 			id = int(l.story[k])
 		case l.ids != nil:
-			id = l.ids[k]
+			id = int(l.ids[k])
 		}
 		e := l.ix.event(id)
 		out = append(out, Item{Text: when(e.When, e.Precision) + " — " + e.Text, Source: l.ix.eventArt(id)})
@@ -127,7 +127,7 @@ func whoSaidWhatList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 // them: most quotes first, then by speaker; each group ascending. It is a
 // counting sort: one pass to count, a sort of the speakers met, one pass
 // to place.
-func (ix *Index) groupQuotes(ids []int) (speakers []int, quotes [][]int) {
+func (ix *Index) groupQuotes(ids []int32) (speakers []int, quotes [][]int) {
 	cnt := ix.lists.scratch.Get().(*[]int32) // put back, all zero again, at the end
 	n := *cnt
 	for _, q := range ids {
@@ -148,7 +148,7 @@ func (ix *Index) groupQuotes(ids []int) (speakers []int, quotes [][]int) {
 	}
 	for _, q := range ids {
 		g := -n[ix.speakerOf[q]] - 1
-		quotes[g] = append(quotes[g], q)
+		quotes[g] = append(quotes[g], int(q))
 	}
 	for _, s := range speakers {
 		n[s] = 0

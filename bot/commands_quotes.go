@@ -46,7 +46,7 @@ func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 				at[s] = g
 				groups = append(groups, group{s: s})
 			}
-			groups[g].quotes = append(groups[g].quotes, q)
+			groups[g].quotes = append(groups[g].quotes, int(q))
 		}
 		total = len(ids)
 		slices.SortFunc(groups, func(a, b group) int { return a.s - b.s })
@@ -86,7 +86,7 @@ func whatDid(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 	if len(ids) == 1 {
 		title = "What " + ix.speakers[ids[0]].name + " said"
 	}
-	var count map[int]int
+	var count map[int32]int
 	if q := queryTerms(req.about, false); len(q) > 0 {
 		title += " about " + quoted(req.about)
 		count = ix.quoteTerms.counts(q)
@@ -98,15 +98,16 @@ func whatDid(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		sp := ix.speakers[s]
 		quotes := sp.quotes()
 		if count != nil {
-			sub := map[int]int{}
+			sub := map[int32]int{}
 			for _, q := range quotes {
-				if count[q] > 0 {
-					sub[q] = count[q]
+				if n := count[int32(q)]; n > 0 {
+					sub[int32(q)] = n
 				}
 			}
 			// Ascending, which is the speaker's order: its quotes are
 			// numbered in that order.
-			quotes, _ = bestOf(sub)
+			best, _ := bestOf(sub)
+			quotes = ints(best)
 		}
 		sec := Section{Heading: speakerHeading(sp)}
 		for _, q := range quotes {

@@ -102,10 +102,10 @@ func (ix *Index) article(arg string) (int, bool) {
 	}
 	for _, i := range ids {
 		if normIs(ix.arts[i].Title, norm) {
-			return i, true
+			return int(i), true
 		}
 	}
-	return ids[0], len(ids) == 1
+	return int(ids[0]), len(ids) == 1
 }
 
 // topicRanking ranks the articles on a topic: those whose title holds more
@@ -116,9 +116,24 @@ func (ix *Index) article(arg string) (int, bool) {
 // costs a pass over its articles, not a sort of them. Its scratch space
 // comes from a pool, so a query allocates little but its answer.
 func (ix *Index) topicRanking(topic string, limit int) (ranked []int, more bool) {
-	q := queryTerms(topic, false)
 	sc := getTopicScratch(len(ix.arts))
 	defer putTopicScratch(sc)
+	keys := ix.topicKeys(queryTerms(topic, false), sc)
+	if limit > 0 && len(keys) > limit {
+		keys, more = smallest(keys, limit, compareTopicKeys), true
+	} else {
+		slices.SortFunc(keys, compareTopicKeys)
+	}
+	ranked = make([]int, len(keys))
+	for k, c := range keys {
+		ranked[k] = int(c.art)
+	}
+	return ranked, more
+}
+
+// topicKeys returns, in sc's buffers and in no order, the key topicRanking
+// orders each article matching a query term by.
+func (ix *Index) topicKeys(q []string, sc *topicScratch) []topicKey {
 	// The articles whose title holds a query term, then those with a
 	// matching sentence; sc.at finds an article's candidate.
 	sc.countTitles(ix.titles, q)
@@ -139,16 +154,7 @@ func (ix *Index) topicRanking(topic string, limit int) (ranked []int, more bool)
 		keys = append(keys, topicKey{art: c.art, inTitle: c.inTitle, pos: int32(pos[c.art]), score: c.best.sum()})
 	}
 	sc.keys = keys
-	if limit > 0 && len(keys) > limit {
-		keys, more = smallest(keys, limit, compareTopicKeys), true
-	} else {
-		slices.SortFunc(keys, compareTopicKeys)
-	}
-	ranked = make([]int, len(keys))
-	for k, c := range keys {
-		ranked[k] = int(c.art)
-	}
-	return ranked, more
+	return keys
 }
 
 // smallest returns the k least of xs (k < len(xs)) by cmp, in order,
@@ -205,7 +211,9 @@ func (ix *Index) topSentences(q []string, n int) []sentDoc {
 	ix.sents.scores(q, func(doc int, score float64) { hits = append(hits, hit{doc: doc, score: score}) })
 	byRank := func(a, b hit) int { return cmp.Or(cmp.Compare(b.score, a.score), a.doc-b.doc) }
 	var out []sentDoc
-	seen := map[string]bool{}
+	seen := map[string]bool{} // normName of the sentences taken
+	var buf [256]byte
+	norm := buf[:0]
 	done := 0 // the hits of the last round looked at
 	for k := 4 * n; ; k *= 4 {
 		top := hits
@@ -216,11 +224,11 @@ func (ix *Index) topSentences(q []string, n int) []sentDoc {
 		}
 		for _, h := range top[done:] {
 			d := ix.sents.docs[h.doc]
-			text := normName(ix.ans[d.art].Sentences[d.sent].Text)
-			if seen[text] {
+			norm = appendNorm(norm[:0], ix.ans[d.art].Sentences[d.sent].Text)
+			if seen[string(norm)] {
 				continue
 			}
-			seen[text] = true
+			seen[string(norm)] = true
 			if out = append(out, d); len(out) == n {
 				return out
 			}

@@ -24,7 +24,8 @@ func timeline(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		what += " about " + quoted(req.arg)
 		ids = ix.storyEventIDs(req.arg)
 		if len(ids) == 0 {
-			ids, _ = ix.eventTerms.best(queryTerms(req.arg, false))
+			best, _ := ix.eventTerms.best(queryTerms(req.arg, false))
+			ids = ints(best)
 		}
 	}
 	if len(ids) == 0 {

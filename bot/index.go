@@ -38,6 +38,7 @@ type Index struct {
 	deadlines     []deadlineRef // latest first
 	actorKeys     map[string][]int
 	deadlineTerms termIndex
+	reportTerms   map[string][]string // while the deadlines merge: a text → its content terms (contentTerms)
 
 	events     []eventRef // in date order (see indexEvents)
 	eventsAt   []int32    // article a's events are eventIDs[eventsAt[a]:eventsAt[a+1]] (see eventsIn)
@@ -107,10 +108,12 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 	wg.Go(func() {
 		ix.indexStories(prevStories)
 		ix.indexEvents()
+		ix.eventTerms.compact()
 	})
 	wg.Go(ix.indexArticles)
 	ix.indexDates()
 	ix.indexPeople()
+	ix.quoteTerms.compact()
 	ix.indexDeadlines()
 	ix.names.done()
 	wg.Wait()
@@ -124,17 +127,21 @@ func (ix *Index) Len() int { return len(ix.arts) }
 // indexArticles files the articles by ID and path, title words and
 // sentence words.
 func (ix *Index) indexArticles() {
+	var titles termBuilder
+	var ts []int32
 	for i, a := range ix.arts {
-		for _, key := range []string{normName(a.ID), normName(a.Path)} {
+		for _, key := range [...]string{normName(a.ID), normName(a.Path)} {
 			if _, dup := ix.byID[key]; key != "" && !dup {
 				ix.byID[key] = i
 			}
 		}
-		ix.titles.add(i, a.Title)
+		ts = titles.appendTerms(ts[:0], a.Title)
+		titles.file(int32(i), ts)
 		for s, sent := range ix.ans[i].Sentences {
 			ix.sents.add(i, s, sent.Text)
 		}
 	}
+	ix.titles = titles.finish()
 	ix.sents.finish()
 }
 

@@ -3,7 +3,6 @@ package bot
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/summarize"
@@ -74,16 +73,9 @@ func (ix *Index) indexDeadlines() {
 		dr.trim()
 	}
 	ix.deadlines = latestFirst(ix.deadlines)
+	ix.reportTerms = nil // merging is done
+	ix.indexDeadlineTerms()
 	for id, dr := range ix.deadlines {
-		parts := []string{dr.setBy, dr.target, dr.demand, dr.consequence, dr.evidence}
-		for _, a := range dr.arts {
-			parts = append(parts, ix.arts[a].Title)
-			parts = append(parts, ix.summary(a)...)
-		}
-		for _, rv := range dr.revs {
-			parts = append(parts, rv.r.Evidence, ix.sentence(rv.art, rv.r.Sentence))
-		}
-		ix.deadlineTerms.add(id, strings.Join(parts, " "))
 		for _, k := range []string{dr.setKey, dr.targetKey} {
 			for _, key := range ix.names.keys[k] {
 				if ids := ix.actorKeys[key]; len(ids) == 0 || ids[len(ids)-1] != id {
@@ -168,11 +160,9 @@ func (ix *Index) report(art int, d summarize.Deadline, syms symbols) deadlineRef
 		prev = key
 		dr.revs = append(dr.revs, revisionRef{art: art, r: r, key: key})
 	}
-	for _, s := range []string{d.Demand, d.Consequence, d.Evidence} {
-		for _, t := range terms(s) {
-			if !genericDeadlineTerms[t] {
-				dr.words = append(dr.words, syms.id(t))
-			}
+	for _, s := range [...]string{d.Demand, d.Consequence, d.Evidence} {
+		for _, t := range ix.contentTerms(s) {
+			dr.words = append(dr.words, syms.id(t))
 		}
 	}
 	slices.Sort(dr.words)

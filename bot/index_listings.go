@@ -114,7 +114,7 @@ func (ix *Index) byStatusAt(now time.Time) (open, passed, undated []int) {
 }
 
 // counted is an ID and how many query terms it holds.
-type counted struct{ id, n int }
+type counted struct{ id, n int32 }
 
 // countSorted is termIndex.counts without a map: it merges the query
 // terms' ascending postings and returns each ID holding a term with how
@@ -146,7 +146,7 @@ func (t termIndex) countSorted(q []string) []counted {
 // bestSorted is termIndex.best without a map: the IDs holding the most
 // query terms (at least one), ascending, and how many they hold. One
 // matching term returns its postings as they are (not to be modified).
-func (t termIndex) bestSorted(q []string) (ids []int, matched int) {
+func (t termIndex) bestSorted(q []string) (ids []int32, matched int) {
 	var hit []string
 	for _, w := range q {
 		if len(t[w]) > 0 {
@@ -157,22 +157,23 @@ func (t termIndex) bestSorted(q []string) (ids []int, matched int) {
 		return t[hit[0]], 1
 	}
 	acc := t.countSorted(hit)
+	most := int32(0)
 	for _, c := range acc {
-		matched = max(matched, c.n)
+		most = max(most, c.n)
 	}
 	for _, c := range acc {
-		if c.n == matched {
+		if c.n == most {
 			ids = append(ids, c.id)
 		}
 	}
-	return ids, matched
+	return ids, int(most)
 }
 
 // holds counts the query terms whose postings hold id.
 func (t termIndex) holds(q []string, id int) int {
 	n := 0
 	for _, w := range q {
-		if _, ok := slices.BinarySearch(t[w], id); ok {
+		if _, ok := slices.BinarySearch(t[w], int32(id)); ok {
 			n++
 		}
 	}

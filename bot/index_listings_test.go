@@ -33,7 +33,7 @@ func (ix *Index) topicRankingMaps(topic string, limit int) ([]int, bool) {
 	inTitle := map[int]int{}
 	for _, t := range q {
 		for _, a := range ix.titles[t] {
-			inTitle[a]++
+			inTitle[int(a)]++
 		}
 	}
 	score, counted := map[int]float64{}, map[int]int{}

@@ -8,8 +8,16 @@ import (
 )
 
 // normName is the lookup form of a name: lowercase words of letters and
-// digits joined by single spaces ("O'Brien" → "o brien").
-func normName(s string) string { return strings.Join(words(s), " ") }
+// digits joined by single spaces ("O'Brien" → "o brien"). A name already
+// in that form is returned as it is, without allocating.
+func normName(s string) string {
+	var buf [128]byte
+	norm := appendNorm(buf[:0], s)
+	if string(norm) == s {
+		return s
+	}
+	return string(norm)
+}
 
 // nameBook registers the people and organisations of the corpus under a
 // canonical key (the normalised fullest name) with every key they can be

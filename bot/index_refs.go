@@ -86,7 +86,7 @@ func (ix *Index) indexEvents() {
 		ix.eventIDs[next[r.art]] = int32(id)
 		next[r.art]++
 		e := ix.event(id)
-		ix.eventTerms.add(id, e.Phrase+" "+e.Text)
+		ix.eventTerms.add(id, e.Phrase, e.Text)
 	}
 }
 

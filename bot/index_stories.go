@@ -28,23 +28,42 @@ func (ix *Index) indexStories(prev *summarize.StoryCache) {
 	}
 }
 
-// topicStories returns the stories on a topic, best first: the stories of
-// the articles topicRanking ranks, in the order of their best article.
+// topicStories returns the n first stories on a topic (all for n of 0
+// or less): the stories of the articles topicRanking ranks, in the order
+// of their best article.
+// The articles are scored once and not sorted: one pass keeps each
+// story's best article, and only the n best of those are ordered.
 func (ix *Index) topicStories(topic string, n int) []int {
-	for limit := 64 * n; ; limit *= 8 { // the best articles usually hold n stories; else look further
-		ranked, more := ix.topicRanking(topic, limit)
-		var out []int
-		for _, a := range ranked {
-			if s := ix.storyOf[a]; !slices.Contains(out, s) {
-				if out = append(out, s); len(out) == n {
-					return out
-				}
-			}
-		}
-		if !more {
-			return out
+	sc := getTopicScratch(len(ix.arts))
+	defer putTopicScratch(sc)
+	keys := ix.topicKeys(queryTerms(topic, false), sc)
+	if len(sc.storyAt) < len(ix.stories) {
+		sc.storyAt = make([]int32, len(ix.stories))
+	}
+	best := sc.storyKeys[:0] // each story's best article's key
+	for _, k := range keys {
+		s := ix.storyOf[k.art]
+		if j := sc.storyAt[s] - 1; j < 0 {
+			sc.storyAt[s] = int32(len(best)) + 1
+			best = append(best, k)
+		} else if compareTopicKeys(k, best[j]) < 0 {
+			best[j] = k
 		}
 	}
+	for _, k := range best {
+		sc.storyAt[ix.storyOf[k.art]] = 0
+	}
+	sc.storyKeys = best
+	if n > 0 && len(best) > n {
+		best = smallest(best, n, compareTopicKeys)
+	} else {
+		slices.SortFunc(best, compareTopicKeys)
+	}
+	out := make([]int, len(best))
+	for i, k := range best {
+		out[i] = ix.storyOf[k.art]
+	}
+	return out
 }
 
 // namedStory returns the story a topic names: the story of the article

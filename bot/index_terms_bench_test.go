@@ -118,11 +118,13 @@ func oldSentFinish(s *oldSentIndex) {
 }
 
 // wordIndexes is what BenchmarkWordIndexes builds: the sentence index and
-// the term indexes of titles, quotes and events.
+// the term indexes of titles, quotes and events (the old ones as maps of
+// int lists, grown by appending).
 type wordIndexes struct {
-	sents                  sentIndex
-	oldSents               oldSentIndex
-	titles, quotes, events termIndex
+	sents                           sentIndex
+	oldSents                        oldSentIndex
+	titles, quotes, events          termIndex
+	oldTitles, oldQuotes, oldEvents map[string][]int
 }
 
 // BenchmarkWordIndexes builds the word indexes of the benchmark corpus
@@ -139,7 +141,9 @@ func BenchmarkWordIndexes(b *testing.B) {
 				for b.Loop() {
 					h0 := heapAfterGC()
 					c0 := cputime.Process()
-					w := &wordIndexes{sents: sentIndex{post: map[string][]posting{}}, oldSents: oldSentIndex{post: map[string][]oldPosting{}}, titles: termIndex{}, quotes: termIndex{}, events: termIndex{}}
+					w := &wordIndexes{sents: sentIndex{post: map[string][]posting{}}, oldSents: oldSentIndex{post: map[string][]oldPosting{}},
+						titles: termIndex{}, quotes: termIndex{}, events: termIndex{},
+						oldTitles: map[string][]int{}, oldQuotes: map[string][]int{}, oldEvents: map[string][]int{}}
 					for i, an := range pc.ans {
 						for s, sent := range an.Sentences {
 							if impl == "old" {
@@ -157,21 +161,34 @@ func BenchmarkWordIndexes(b *testing.B) {
 					c1 := cputime.Process()
 					h1 := heapAfterGC()
 					c2 := cputime.Process()
-					add := termIndex.add
-					if impl == "old" {
-						add = func(t termIndex, id int, text string) { oldTermAdd(t, id, text) }
-					}
 					quote, event := 0, 0
 					for i, an := range pc.ans {
-						add(w.titles, i, pc.arts[i].Title)
+						if impl == "old" {
+							oldTermAdd(w.oldTitles, i, pc.arts[i].Title)
+							for _, q := range an.Quotes {
+								oldTermAdd(w.oldQuotes, quote, q.Text)
+								quote++
+							}
+							for _, e := range an.Events {
+								oldTermAdd(w.oldEvents, event, e.Phrase+" "+e.Text)
+								event++
+							}
+							continue
+						}
+						w.titles.add(i, pc.arts[i].Title)
 						for _, q := range an.Quotes {
-							add(w.quotes, quote, q.Text)
+							w.quotes.add(quote, q.Text)
 							quote++
 						}
 						for _, e := range an.Events {
-							add(w.events, event, e.Phrase+" "+e.Text)
+							w.events.add(event, e.Phrase, e.Text)
 							event++
 						}
+					}
+					if impl == "new" {
+						w.titles.compact()
+						w.quotes.compact()
+						w.events.compact()
 					}
 					c3 := cputime.Process()
 					h2 := heapAfterGC()
@@ -186,6 +203,77 @@ func BenchmarkWordIndexes(b *testing.B) {
 				b.ReportMetric(float64(cpuTerms)/N, "terms-cpu-ns/op")
 				b.ReportMetric(float64(heapSents)/N/1e6, "sents-MB")
 				b.ReportMetric(float64(heapTerms)/N/1e6, "terms-MB")
+			})
+		}
+	}
+}
+
+// BenchmarkTermIndexSizes reports, for each term index of the benchmark
+// corpus's index, its terms, its postings (IDs filed) and the heap a copy
+// of it takes (map and lists, after GC): where the word indexes' memory
+// goes.
+func BenchmarkTermIndexSizes(b *testing.B) {
+	for _, n := range perfSizes() {
+		pc := perfCorpusOf(b, n)
+		for _, ti := range []struct {
+			name string
+			t    termIndex
+		}{{"titles", pc.ix.titles}, {"quotes", pc.ix.quoteTerms}, {"events", pc.ix.eventTerms}, {"deadlines", pc.ix.deadlineTerms}} {
+			b.Run(fmt.Sprintf("%d/%s", n, ti.name), func(b *testing.B) {
+				postings := 0
+				for _, ids := range ti.t {
+					postings += len(ids)
+				}
+				var heap uint64
+				for b.Loop() {
+					h0 := heapAfterGC()
+					cp := make(termIndex, len(ti.t))
+					flat := make([]int32, 0, postings)
+					for term, ids := range ti.t {
+						at := len(flat)
+						flat = append(flat, ids...)
+						cp[term] = flat[at:len(flat):len(flat)]
+					}
+					heap += heapAfterGC() - h0
+					runtime.KeepAlive(cp)
+				}
+				b.ReportMetric(float64(len(ti.t)), "terms")
+				b.ReportMetric(float64(postings), "postings")
+				b.ReportMetric(float64(heap)/float64(b.N)/1e6, "MB")
+			})
+		}
+	}
+}
+
+// BenchmarkDeadlineTerms builds the deadline word index of the benchmark
+// corpus's index the old way (each deadline's parts joined and added) and
+// the new (indexDeadlineTerms), reporting the CPU time of each.
+func BenchmarkDeadlineTerms(b *testing.B) {
+	for _, n := range perfSizes() {
+		pc := perfCorpusOf(b, n)
+		for _, impl := range []string{"old", "new"} {
+			b.Run(fmt.Sprintf("%d/%s", n, impl), func(b *testing.B) {
+				cpu0 := cputime.Process()
+				for b.Loop() {
+					ix := *pc.ix
+					if impl == "new" {
+						ix.indexDeadlineTerms()
+						continue
+					}
+					ix.deadlineTerms = termIndex{}
+					for id, dr := range ix.deadlines {
+						parts := []string{dr.setBy, dr.target, dr.demand, dr.consequence, dr.evidence}
+						for _, a := range dr.arts {
+							parts = append(parts, ix.arts[a].Title)
+							parts = append(parts, ix.summary(a)...)
+						}
+						for _, rv := range dr.revs {
+							parts = append(parts, rv.r.Evidence, ix.sentence(rv.art, rv.r.Sentence))
+						}
+						ix.deadlineTerms.add(id, strings.Join(parts, " "))
+					}
+				}
+				b.ReportMetric(float64(cputime.Process()-cpu0)/float64(b.N), "cpu-ns/op")
 			})
 		}
 	}

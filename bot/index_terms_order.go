@@ -19,6 +19,7 @@ type impactOrder struct {
 	tmp   []posting           // scratch: the list before sorting
 	ranks []uint32            // scratch: the rank of each posting
 	count []uint32            // scratch, one per rank: all zero between sorts
+	value []float64           // rank → the impact of its pairs
 }
 
 // impactOrder ranks the (tf, length) pairs of the postings in all. It
@@ -63,6 +64,9 @@ func (s *sentIndex) impactOrder(all []posting) *impactOrder {
 	for i, p := range ps {
 		if i > 0 && p.impact != ps[i-1].impact {
 			r++
+		}
+		if int(r) == len(o.value) {
+			o.value = append(o.value, p.impact)
 		}
 		if p.tf == 1 {
 			o.rank1[p.length] = r
@@ -139,4 +143,22 @@ func (o *impactOrder) countingSort(ps []posting, big map[int32]int32) {
 		}
 	}
 	clear(o.count)
+}
+
+// runs returns ps (in impact order) as runs of postings of one impact,
+// or nil when there would be more than one run per maxRunShare postings:
+// a short or varied list is cheaper scored posting by posting.
+func (o *impactOrder) runs(ps []posting, big map[int32]int32) []impactRun {
+	var out []impactRun
+	for i, p := range ps {
+		r := o.rankOf(p, big)
+		if i == 0 || r != out[len(out)-1].rank {
+			if (len(out)+1)*maxRunShare > len(ps) {
+				return nil
+			}
+			out = append(out, impactRun{rank: r})
+		}
+		out[len(out)-1].end = uint32(i + 1)
+	}
+	return exact(out)
 }

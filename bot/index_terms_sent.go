@@ -58,6 +58,12 @@ type sentIndex struct {
 	avgLen float64
 	build  *sentBuild // what add gathered for finish; nil once finished
 
+	// runs holds, for a term whose best postings (the rankDepth first)
+	// fall in few runs of equal impact, those runs: scoring them needs no
+	// sentence's length. rankImpact gives a run's impact.
+	runs       map[string][]impactRun
+	rankImpact []float64
+
 	// impact1 is the impact of a term once in a sentence, by the
 	// sentence's length up to maxImpactLen: most postings' impact.
 	impact1 []float64
@@ -66,15 +72,22 @@ type sentIndex struct {
 // maxImpactLen bounds the sentence lengths sentIndex.impact1 holds.
 const maxImpactLen = 4096
 
+// impactRun is a run of a term's postings of one impact, in impact
+// order: those before end (an index into the term's postings) and from
+// the previous run's end, their impact sentIndex.rankImpact[rank].
+type impactRun struct{ end, rank uint32 }
+
+// maxRunShare is the fewest postings a run must average for a term's
+// postings to be kept as runs (sentIndex.runs).
+const maxRunShare = 8
+
 // sentBuild is what sentIndex.add gathers: the terms numbered in order of
 // first use, and one posting per term and sentence in sentence order.
 type sentBuild struct {
-	local []int32          // wordInfo.id → 1 + its term's number here, 0 for none yet
-	num   map[string]int32 // term → its number, for terms without a wordInfo.id
-	names []string         // number → term
-	log   []loggedPosting  // in sentence order
-	last  []int            // term number → its latest posting in log, -1 for none
-	sc    wordScanner
+	termNumbers
+	log  []loggedPosting // in sentence order
+	last []int           // term number → its latest posting in log, -1 for none
+	sc   wordScanner
 }
 
 // loggedPosting is a posting of the term numbered term.
@@ -85,7 +98,7 @@ type loggedPosting struct{ term, doc, tf int32 }
 func (s *sentIndex) add(art, sent int, text string) {
 	b := s.build
 	if b == nil {
-		b = &sentBuild{num: map[string]int32{}}
+		b = &sentBuild{}
 		s.build = b
 	}
 	doc := int32(len(s.docs))
@@ -93,14 +106,18 @@ func (s *sentIndex) add(art, sent int, text string) {
 		return // beyond what a posting can number
 	}
 	start, length := len(b.log), 0
+	var buf [64]byte
 	b.sc.reset(text)
-	for w, ok := b.sc.next(); ok; w, ok = b.sc.next() {
+	for w, ok := b.sc.next(buf[:0]); ok; w, ok = b.sc.next(w) {
 		e := lookupWord(w)
 		if e.stop {
 			continue
 		}
 		length++
 		t := b.number(e)
+		if int(t) == len(b.last) {
+			b.last = append(b.last, -1)
+		}
 		if k := b.last[t]; k >= start {
 			b.log[k].tf++ // counted at its first occurrence
 			continue
@@ -109,27 +126,6 @@ func (s *sentIndex) add(art, sent int, text string) {
 		b.log = append(b.log, loggedPosting{term: t, doc: doc, tf: 1})
 	}
 	s.docs = append(s.docs, sentDoc{art: int32(art), sent: int32(sent), length: int32(length)})
-}
-
-// number returns the number of a word's term, numbering it if new.
-func (b *sentBuild) number(e wordInfo) int32 {
-	if e.id >= 0 && int(e.id) < len(b.local) && b.local[e.id] > 0 {
-		return b.local[e.id] - 1
-	}
-	t, ok := b.num[e.stem]
-	if !ok {
-		t = int32(len(b.names))
-		b.num[e.stem] = t
-		b.names = append(b.names, e.stem)
-		b.last = append(b.last, -1)
-	}
-	if e.id >= 0 {
-		if int(e.id) >= len(b.local) {
-			b.local = slices.Grow(b.local, int(e.id)+1-len(b.local))[:int(e.id)+1]
-		}
-		b.local[e.id] = t + 1
-	}
-	return t
 }
 
 // finish computes the average length and files every posting list in
@@ -188,9 +184,17 @@ func (s *sentIndex) finish() {
 	o := s.impactOrder(all)
 	for t, name := range b.names {
 		ps := all[end[t]:end[t+1]:end[t+1]]
-		o.sort(ps, s.bigTF[name])
+		big := s.bigTF[name]
+		o.sort(ps, big)
 		s.post[name] = ps
+		if runs := o.runs(ps[:min(len(ps), rankDepth)], big); runs != nil {
+			if s.runs == nil {
+				s.runs = map[string][]impactRun{}
+			}
+			s.runs[name] = runs
+		}
 	}
+	s.rankImpact = o.value
 }
 
 // exact returns xs in an array of exactly its length.
@@ -243,7 +247,7 @@ func (s *sentIndex) rank(q []string) []hit {
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		big := s.bigTF[t]
 		for _, p := range ps[:min(len(ps), rankDepth)] {
-			score[int(p.doc())] += idf * s.impact(p, big)
+			score[int(p.doc())] += float64(idf * s.impact(p, big)) // rounded as scores rounds it
 		}
 	}
 	hits := make([]hit, 0, len(score))

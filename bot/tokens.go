@@ -8,28 +8,30 @@ import (
 
 // wordScanner yields the words of a text one at a time, lowercased, without
 // allocating: the words are exactly those of words(text) (lowercase runs of
-// letters and digits), but each is returned in a buffer the scanner reuses.
-// ASCII bytes take a fast path; other runes are lowercased and classified
-// one by one, as strings.ToLower and strings.FieldsFunc would.
+// letters and digits), each written into a buffer the caller passes and
+// passes again, so that a buffer on the caller's stack serves every word
+// that fits it:
+//
+//	var buf [64]byte
+//	sc := wordScanner{s: text}
+//	for w, ok := sc.next(buf[:0]); ok; w, ok = sc.next(w) { … }
+//
+// (A scanner never keeps the buffer: one that did would move itself and
+// the buffer to the heap.) ASCII bytes take a fast path; other runes are
+// lowercased and classified one by one, as strings.ToLower and
+// strings.FieldsFunc would.
 type wordScanner struct {
-	s   string
-	i   int
-	buf []byte
-	arr [64]byte // backing for buf while words are short
+	s string
+	i int
 }
 
 // reset starts scanning s.
-func (sc *wordScanner) reset(s string) {
-	sc.s, sc.i = s, 0
-	if sc.buf == nil {
-		sc.buf = sc.arr[:0]
-	}
-}
+func (sc *wordScanner) reset(s string) { sc.s, sc.i = s, 0 }
 
-// next returns the next word, valid until the following call, or false
-// at the end of the text.
-func (sc *wordScanner) next() ([]byte, bool) {
-	w := sc.buf[:0]
+// next writes the next word over w (from w[:0], growing it if need be)
+// and returns it, or false at the end of the text.
+func (sc *wordScanner) next(w []byte) ([]byte, bool) {
+	w = w[:0]
 	s := sc.s
 	for i := sc.i; i < len(s); {
 		c := s[i]
@@ -50,11 +52,11 @@ func (sc *wordScanner) next() ([]byte, bool) {
 			}
 		}
 		if len(w) > 0 {
-			sc.i, sc.buf = i, w
+			sc.i = i
 			return w, true
 		}
 	}
-	sc.i, sc.buf = len(s), w
+	sc.i = len(s)
 	return w, len(w) > 0
 }
 
@@ -119,8 +121,9 @@ func terms(s string) []string {
 // appendTerms appends the terms of s to dst, as terms returns them.
 func appendTerms(dst []string, s string) []string {
 	var sc wordScanner
+	var buf [64]byte
 	sc.reset(s)
-	for w, ok := sc.next(); ok; w, ok = sc.next() {
+	for w, ok := sc.next(buf[:0]); ok; w, ok = sc.next(w) {
 		if e := lookupWord(w); !e.stop {
 			dst = append(dst, e.stem)
 		}
@@ -138,8 +141,9 @@ func stem(w string) string {
 func queryTerms(s string, question bool) []string {
 	var out []string
 	var sc wordScanner
+	var buf [64]byte
 	sc.reset(s)
-	for w, ok := sc.next(); ok; w, ok = sc.next() {
+	for w, ok := sc.next(buf[:0]); ok; w, ok = sc.next(w) {
 		e := lookupWord(w)
 		if e.stop || question && questionFiller[string(w)] {
 			continue
@@ -161,13 +165,30 @@ func containsString(xs []string, x string) bool {
 	return false
 }
 
+// appendNorm appends normName(s) to dst: the words of s (as words gives
+// them) one space apart.
+func appendNorm(dst []byte, s string) []byte {
+	start := len(dst)
+	var sc wordScanner
+	var buf [64]byte
+	sc.reset(s)
+	for w, ok := sc.next(buf[:0]); ok; w, ok = sc.next(w) {
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
+}
+
 // normIs reports whether normName(s) == norm without building it: the
 // words of s, in order, are those of norm, one space apart.
 func normIs(s, norm string) bool {
 	var sc wordScanner
+	var buf [64]byte
 	sc.reset(s)
 	at := 0
-	for w, ok := sc.next(); ok; w, ok = sc.next() {
+	for w, ok := sc.next(buf[:0]); ok; w, ok = sc.next(w) {
 		if at > 0 {
 			if at >= len(norm) || norm[at] != ' ' {
 				return false

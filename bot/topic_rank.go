@@ -9,8 +9,10 @@ import (
 // scores calls f once for each sentence holding a query term (the
 // rankDepth best postings of each term) with its BM25 score, summed over
 // the terms in query order exactly as sentIndex.rank sums it, in no
-// particular order. Unlike rank it sorts nothing, and a query with one
-// matching term needs no map; the map of a longer one comes from a pool.
+// particular order. Unlike rank it sorts nothing, a term kept as runs of
+// equal impact (sentIndex.runs) is scored run by run without reading its
+// sentences' lengths, and a query with one matching term needs no map;
+// the map of a longer one comes from a pool.
 func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	n := float64(len(s.docs))
 	idf := func(ps []posting) float64 {
@@ -18,21 +20,36 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 		return math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
 	type termPostings struct {
-		ps  []posting
-		big map[int32]int32
+		ps   []posting
+		big  map[int32]int32
+		runs []impactRun
 	}
 	var buf [8]termPostings
 	hit := buf[:0] // the query terms that have postings
 	for _, t := range q {
 		if ps := s.post[t]; len(ps) > 0 {
-			hit = append(hit, termPostings{ps, s.bigTF[t]})
+			hit = append(hit, termPostings{ps, s.bigTF[t], s.runs[t]})
 		}
 	}
+	// A score is rounded to float64 before it is added (the conversions),
+	// so that no platform fuses the multiply and the add: a run's score is
+	// computed once for all its postings, and must equal each one's.
 	if len(hit) == 1 {
-		ps, big := hit[0].ps, hit[0].big
-		w := idf(ps)
-		for _, p := range ps[:min(len(ps), rankDepth)] {
-			f(int(p.doc()), 0+w*s.impact(p, big))
+		h := hit[0]
+		w := idf(h.ps)
+		if h.runs == nil {
+			for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
+				f(int(p.doc()), float64(w*s.impact(p, h.big)))
+			}
+			return
+		}
+		from := uint32(0)
+		for _, r := range h.runs {
+			v := float64(w * s.rankImpact[r.rank])
+			for _, p := range h.ps[from:r.end] {
+				f(int(p.doc()), v)
+			}
+			from = r.end
 		}
 		return
 	}
@@ -46,8 +63,19 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	}()
 	for _, h := range hit {
 		w := idf(h.ps)
-		for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
-			score[p.doc()] += w * s.impact(p, h.big)
+		if h.runs == nil {
+			for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
+				score[p.doc()] += float64(w * s.impact(p, h.big))
+			}
+			continue
+		}
+		from := uint32(0)
+		for _, r := range h.runs {
+			v := float64(w * s.rankImpact[r.rank])
+			for _, p := range h.ps[from:r.end] {
+				score[p.doc()] += v
+			}
+			from = r.end
 		}
 	}
 	for d, sc := range score {
@@ -120,6 +148,9 @@ type topicScratch struct {
 	keys  []topicKey
 	at    []int32 // article → 1 + its candidate, 0 for none
 	merge []counted
+
+	storyAt   []int32    // story → 1 + its place in storyKeys, 0 for none (topicStories)
+	storyKeys []topicKey // each story's best article
 }
 
 var topicScratchPool sync.Pool // *topicScratch
@@ -141,7 +172,7 @@ func putTopicScratch(sc *topicScratch) {
 	for _, c := range sc.cands {
 		sc.at[c.art] = 0
 	}
-	sc.cands, sc.keys, sc.merge = sc.cands[:0], sc.keys[:0], sc.merge[:0]
+	sc.cands, sc.keys, sc.merge, sc.storyKeys = sc.cands[:0], sc.keys[:0], sc.merge[:0], sc.storyKeys[:0]
 	topicScratchPool.Put(sc)
 }
 
@@ -159,20 +190,20 @@ func (sc *topicScratch) countTitles(titles termIndex, q []string) {
 		i, j := 0, 0
 		for i < len(acc) || j < len(ps) {
 			switch {
-			case j == len(ps) || i < len(acc) && int(acc[i].art) < ps[j]:
-				merged = append(merged, counted{int(acc[i].art), int(acc[i].inTitle)})
+			case j == len(ps) || i < len(acc) && acc[i].art < ps[j]:
+				merged = append(merged, counted{acc[i].art, acc[i].inTitle})
 				i++
-			case i == len(acc) || ps[j] < int(acc[i].art):
+			case i == len(acc) || ps[j] < acc[i].art:
 				merged = append(merged, counted{ps[j], 1})
 				j++
 			default:
-				merged = append(merged, counted{ps[j], int(acc[i].inTitle) + 1})
+				merged = append(merged, counted{ps[j], acc[i].inTitle + 1})
 				i, j = i+1, j+1
 			}
 		}
 		acc = acc[:0]
 		for _, c := range merged {
-			acc = append(acc, topicCand{art: int32(c.id), inTitle: int32(c.n)})
+			acc = append(acc, topicCand{art: c.id, inTitle: c.n})
 		}
 	}
 	sc.cands, sc.merge = acc, merged
