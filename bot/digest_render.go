@@ -128,7 +128,7 @@ func (ix *Index) storySection(c *citer, st summarize.Story, at time.Time) Sectio
 	s.Items = append(s.Items, ix.notableQuotes(c, quotes)...)
 	for _, d := range st.Deadlines {
 		if len(d.History) > 1 || !d.Due.IsZero() && d.Due.After(at.Add(-24*time.Hour)) && d.Due.Before(at.Add(dueSoon)) {
-			s.Items = append(s.Items, c.item(d.Article, deadlineLine(d.Deadline)))
+			s.Items = append(s.Items, c.item(d.Article, deadlineLine(*d.Deadline)))
 		}
 	}
 	return s

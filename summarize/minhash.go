@@ -234,10 +234,7 @@ func nearDuplicates(sigs []signature) [][2]int {
 				continue
 			}
 			key := s[lo:hi:hi]
-			h := uint64(0)
-			for _, v := range key {
-				h = (h^v)*0x9e3779b97f4a7c15 + 1
-			}
+			h := bandHash(key)
 			head, ok := latest[h]
 			if !ok {
 				head = -1
@@ -257,6 +254,31 @@ func nearDuplicates(sigs []signature) [][2]int {
 		}
 	}
 	return out
+}
+
+// bandHash hashes one band of a signature (its values in order): two
+// signatures that agree on the band have its hash in common.
+func bandHash(band []uint64) uint64 {
+	h := uint64(0)
+	for _, v := range band {
+		h = (h^v)*0x9e3779b97f4a7c15 + 1
+	}
+	return h
+}
+
+// bandDigests are the band hashes of a signature, each cut to its high 32
+// bits: a signature's stand-in where only whether it may agree with
+// another on a whole band matters (equal bands give equal digests; equal
+// digests of unequal bands are rare and only cost a closer look).
+type bandDigests [minHashBands]uint32
+
+// digests returns s's bandDigests; s is not nil.
+func (s signature) digests() (d bandDigests) {
+	const rows = minHashes / minHashBands
+	for b := range d {
+		d[b] = uint32(bandHash(s[b*rows:(b+1)*rows]) >> 32)
+	}
+	return d
 }
 
 // agreeBefore reports whether s and t agree on a whole band before band b:

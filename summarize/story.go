@@ -41,14 +41,15 @@ const (
 // titleWeight), its lead and summary sentences, and the people and
 // organisations it names (personWeight each, as one term per name).
 func Stories(arts []corpus.Article, ans []*Analysis) []Story {
-	sigs, terms, vocab := deriveArticles(arts, ans, nil)
-	return stories(arts, ans, sigs, storyDocs(terms, vocab), len(vocab), nil)
+	d := deriveArticles(arts, ans, nil)
+	return stories(arts, ans, d.dups, storyDocs(d.terms, d.vocab), len(d.vocab), nil)
 }
 
-// stories clusters the articles given their MinHash signatures and their
-// documents (see storyDocs; vocab numbers their terms), taking from prev
-// (nil for none) the stories whose members have not changed.
-func stories(arts []corpus.Article, ans []*Analysis, sigs []signature, docs []storyDoc, vocab int, prev *StoryCache) []Story {
+// stories clusters the articles given their near-duplicate pairs (see
+// nearDuplicates) and their documents (see storyDocs; vocab numbers their
+// terms), taking from prev (nil for none) the stories whose members have
+// not changed.
+func stories(arts []corpus.Article, ans []*Analysis, dups [][2]int, docs []storyDoc, vocab int, prev *StoryCache) []Story {
 	n := len(arts)
 	order := make([]int, n) // earliest first
 	for i := range order {
@@ -56,7 +57,7 @@ func stories(arts []corpus.Article, ans []*Analysis, sigs []signature, docs []st
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return compareArticles(arts[a], arts[b]) })
 	u := newStoryUnion(order)
-	for _, p := range nearDuplicates(sigs) {
+	for _, p := range dups {
 		u.union(p[0], p[1])
 	}
 	// Compare an article only with the earlier ones that share one of its
@@ -120,13 +121,13 @@ func stories(arts []corpus.Article, ans []*Analysis, sigs []signature, docs []st
 	members, sizes := u.groups(order)
 	out := make([]Story, 0, len(sizes))
 	m := newStoryMerger()
-	sig := func(a int) signature { return sigs[a] }
+	mates := newStoryDups(n, dups).of
 	lo := 0
 	for _, size := range sizes {
 		hi := lo + size
 		st, ok := prev.story(arts, ans, members[lo:hi])
 		if !ok {
-			st = m.merge(arts, ans, members[lo:hi:hi], sig)
+			st = m.merge(arts, ans, members[lo:hi:hi], mates)
 		}
 		out = append(out, st)
 		lo = hi

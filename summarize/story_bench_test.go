@@ -97,7 +97,35 @@ func BenchmarkStoriesGenerated(b *testing.B) {
 			StoriesCached(arts, ans, prev)
 		}
 		reportStoryCPU(b, n, cputime.Process()-cpu)
+		reportCachedSignatures(b, prev)
 	})
+	// What a re-cluster would pay on top of "add" if the cache kept no
+	// signatures: hashing every body again.
+	b.Run("hash-all", func(b *testing.B) {
+		var sh shingler
+		sig := make(signature, minHashes)
+		cpu := cputime.Process()
+		for b.Loop() {
+			for _, a := range arts {
+				sh.minHash(a.Body, sig)
+			}
+		}
+		reportStoryCPU(b, n, cputime.Process()-cpu)
+	})
+}
+
+// reportCachedSignatures reports what c keeps of the signatures, in bytes
+// per article: band digests with their pointers, and the near-duplicate
+// pairs.
+func reportCachedSignatures(b *testing.B, c *StoryCache) {
+	digests := 0
+	for _, e := range c.arts {
+		if e.bands != nil {
+			digests++
+		}
+	}
+	n := float64(len(c.arts))
+	b.ReportMetric(float64(digests*minHashBands*4+len(c.arts)*8+len(c.dups)*8)/n, "sig-B/article")
 }
 
 // BenchmarkStoriesCachedAdd measures re-clustering 10,000 articles after

@@ -8,29 +8,40 @@ import (
 )
 
 // StoryCache holds what story clustering derives from each article alone
-// (its MinHash signature and the terms of its document vector), by the
-// article's analysis, and the stories it made, so that clustering a corpus
-// again after a few articles changed derives that only for those and
-// merges again only the stories they join. An analysis is taken not to
-// change once made. A StoryCache is immutable once returned: any number of
-// goroutines may read it. The nil *StoryCache is empty.
+// (what it needs of its MinHash signature, and the terms of its document
+// vector), by the article's analysis, and the stories it made, so that
+// clustering a corpus again after a few articles changed derives that
+// only for those and merges again only the stories they join. An analysis
+// is taken not to change once made. A StoryCache is immutable once
+// returned: any number of goroutines may read it. The nil *StoryCache is empty.
+//
+// Of the articles' MinHash signatures (1 KB each) the cache keeps only
+// their band digests (128 bytes) and the near-duplicate pairs: a pair of
+// articles it holds stays a pair or not as long as their bodies are the
+// same, and a new article can only be a near-duplicate of one whose
+// digests agree with its own in a band, which is then hashed again (see
+// rehashMates).
 type StoryCache struct {
 	arts    map[*Analysis]cachedArticle
-	vocab   []string // the terms' IDs number
-	stories []Story  // as clustered; shared with the caller's copy, never written
+	vocab   []string   // the terms' IDs number
+	stories []Story    // as clustered; shared with the caller's copy, never written
+	dups    [][2]int32 // the near-duplicate pairs, by the articles' places in the corpus
+	n       int        // the number of articles clustered
 }
 
 // cachedArticle is what clustering derived from one article, and the
 // parts of the article it derived them from.
 type cachedArticle struct {
-	body      string    // what sig was made from
+	body      string    // what bands and the near-duplicate pairs were made from
 	title     string    // what terms were made from, with the analysis
 	id        string    // with the index, title and date: what a story reused needs unchanged
 	published time.Time // compared with ==: a story keeps the date's location
-	sig       signature // shared with the stories' clustering: never written
-	terms     docTerms
-	index     int32 // the article's place in the corpus
-	story     int32 // its story in stories
+	// bands is the band digests of the article's signature, nil when the
+	// body is too short to shingle; shared among caches: never written.
+	bands *bandDigests
+	terms docTerms
+	index int32 // the article's place in the corpus
+	story int32 // its story in stories
 }
 
 // story returns the story c clustered of the given members (indices into
@@ -73,14 +84,14 @@ func (c *StoryCache) lookup(an *Analysis) (cachedArticle, bool) {
 	return e, ok
 }
 
-// signature returns the cached signature of the article an analyses with
-// the given body.
-func (c *StoryCache) signature(an *Analysis, body string) (signature, bool) {
+// digests returns the band digests c holds of the article an analyses
+// with the given body (nil when the body is too short to shingle).
+func (c *StoryCache) digests(an *Analysis, body string) (*bandDigests, bool) {
 	e, ok := c.lookup(an)
 	if !ok || e.body != body {
 		return nil, false
 	}
-	return e.sig, true
+	return e.bands, true
 }
 
 // StoriesCached is Stories, reusing what prev (nil for none) derived from
@@ -91,38 +102,57 @@ func (c *StoryCache) signature(an *Analysis, body string) (signature, bool) {
 // next call. The stories it returns may share their slices with those of
 // the call that made prev: treat them as read-only.
 func StoriesCached(arts []corpus.Article, ans []*Analysis, prev *StoryCache) ([]Story, *StoryCache) {
-	sigs, terms, vocab := deriveArticles(arts, ans, prev)
-	out := stories(arts, ans, sigs, storyDocs(terms, vocab), len(vocab), prev)
-	next := &StoryCache{arts: make(map[*Analysis]cachedArticle, len(arts)), vocab: vocab, stories: slices.Clone(out)}
+	d := deriveArticles(arts, ans, prev)
+	out := stories(arts, ans, d.dups, storyDocs(d.terms, d.vocab), len(d.vocab), prev)
+	next := &StoryCache{arts: make(map[*Analysis]cachedArticle, len(arts)), vocab: d.vocab, stories: slices.Clone(out), n: len(arts)}
+	next.dups = make([][2]int32, len(d.dups))
+	for k, p := range d.dups {
+		next.dups[k] = [2]int32{int32(p[0]), int32(p[1])}
+	}
 	for s, st := range out {
 		for _, a := range st.Articles {
 			next.arts[ans[a]] = cachedArticle{
 				body: arts[a].Body, title: arts[a].Title, id: arts[a].ID, published: arts[a].Published,
-				sig: sigs[a], terms: terms[a], index: int32(a), story: int32(s),
+				bands: d.bands[a], terms: d.terms[a], index: int32(a), story: int32(s),
 			}
 		}
 	}
 	return out, next
 }
 
-// deriveArticles returns each article's MinHash signature and terms, and
-// the vocabulary the terms number, taking from prev what it derived of an
-// article under the same analysis (the signature when the body is the
-// same, the terms when the headline is).
-func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) ([]signature, []docTerms, []string) {
+// derived is what clustering derives from the articles alone.
+type derived struct {
+	dups     [][2]int       // the near-duplicate pairs (see nearDuplicates), lesser article first, ascending, each once
+	bands    []*bandDigests // by article: its signature's band digests, nil when too short to shingle
+	terms    []docTerms
+	vocab    []string // what the terms' IDs number
+	rehashed int      // articles prev held, hashed again (see rehashMates)
+}
+
+// deriveArticles returns what clustering derives from the articles alone,
+// taking from prev (nil for none) what it derived of an article under the
+// same analysis: its terms when the headline is the same; when the body
+// is, its band digests, and its near-duplicates among the articles prev
+// also holds with their bodies.
+func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) derived {
 	n := len(arts)
-	sigs := make([]signature, n)
-	terms := make([]docTerms, n)
+	d := derived{terms: make([]docTerms, n)}
 	v := &storyVocab{ids: map[string]int32{}}
 	var prevVocab []string
+	var at []int32 // by place in prev's corpus: the article there now, with its body; -1 for none
 	if prev != nil {
 		prevVocab = prev.vocab
+		at = make([]int32, prev.n)
+		for k := range at {
+			at[k] = -1
+		}
 	}
 	tr := make([]int32, len(prevVocab)) // prev's term IDs → v's
 	for i := range tr {
 		tr[i] = -1
 	}
-	size, misses := 0, 0 // to size the slabs: the terms, and the signatures to make
+	held := make([]bool, n) // prev holds the article's band digests and near-duplicates
+	size, misses := 0, 0    // to size the slabs: the terms, and the signatures to make
 	for i := range arts {
 		e, ok := prev.lookup(ans[i])
 		if ok && e.title == arts[i].Title {
@@ -130,36 +160,59 @@ func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) ([
 		} else {
 			size += 64 // about what an article has
 		}
-		if !ok || e.body != arts[i].Body {
+		// An analysis twice in the corpus is held once: the second is hashed.
+		if ok && e.body == arts[i].Body && at[e.index] < 0 {
+			at[e.index], held[i] = int32(i), true
+		} else {
 			misses++
 		}
 	}
 	tm := newTermer(v, size)
 	var sh shingler
+	sigs := make([]signature, n)
+	d.bands = make([]*bandDigests, n)
 	var slab []uint64 // for the new signatures
+	var fresh []int   // the articles whose signatures are made here
 	for i := range arts {
 		e, ok := prev.lookup(ans[i])
-		if ok && e.body == arts[i].Body {
-			sigs[i] = e.sig
+		if held[i] {
+			d.bands[i] = e.bands
 		} else {
 			if len(slab) < minHashes {
 				slab = make([]uint64, minHashes*min(misses, 1024))
 			}
 			if sigs[i] = sh.minHash(arts[i].Body, slab[:minHashes:minHashes]); sigs[i] != nil {
 				slab = slab[minHashes:]
+				fresh = append(fresh, i)
 			}
 			misses--
 		}
 		if ok && e.title == arts[i].Title {
-			terms[i] = tm.renumber(e.terms, prevVocab, tr)
+			d.terms[i] = tm.renumber(e.terms, prevVocab, tr)
 		} else {
-			terms[i] = tm.derive(&arts[i], ans[i])
+			d.terms[i] = tm.derive(&arts[i], ans[i])
 		}
 	}
-	if exact := len(tm.terms) == cap(tm.terms) && n > 0 && len(terms[0].terms) > 0 && &terms[0].terms[0] == &tm.terms[0]; !exact {
-		compactTerms(terms, len(tm.terms))
+	if exact := len(tm.terms) == cap(tm.terms) && n > 0 && len(d.terms[0].terms) > 0 && &d.terms[0].terms[0] == &tm.terms[0]; !exact {
+		compactTerms(d.terms, len(tm.terms))
 	}
-	return sigs, terms, v.words
+	d.vocab = v.words
+	bandSlab := make([]bandDigests, len(fresh))
+	for k, i := range fresh {
+		bandSlab[k] = sigs[i].digests()
+		d.bands[i] = &bandSlab[k]
+	}
+	d.rehashed = rehashMates(arts, sigs, d.bands, held, fresh, &sh)
+	var dups [][2]int
+	if prev != nil {
+		for _, p := range prev.dups {
+			if a, b := at[p[0]], at[p[1]]; a >= 0 && b >= 0 {
+				dups = append(dups, [2]int{int(a), int(b)})
+			}
+		}
+	}
+	d.dups = normPairs(append(dups, nearDuplicates(sigs)...))
+	return d
 }
 
 // compactTerms moves the articles' terms, size in all, into slabs of that

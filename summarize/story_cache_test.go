@@ -55,15 +55,85 @@ func TestStoriesCached(t *testing.T) {
 			if want := Stories(sub, subAns); !reflect.DeepEqual(got, want) {
 				t.Fatalf("stories differ from Stories:\ngot  %+v\nwant %+v", got, want)
 			}
-			for i, a := range sub {
-				sig, ok := next.signature(subAns[i], a.Body)
-				if !ok || !slices.Equal(sig, minHash(a.Body)) {
-					t.Fatalf("article %d: next cache holds a wrong signature (found %v)", i, ok)
-				}
-			}
+			checkCachedSignatures(t, next, sub, subAns)
 			if len(next.arts) != len(sub) {
 				t.Errorf("next cache holds %d articles, want %d", len(next.arts), len(sub))
 			}
 		})
+	}
+}
+
+// checkCachedSignatures checks what c holds of the signatures of arts:
+// the band digests of each (nothing for a text too short to shingle), and
+// the near-duplicate pairs nearDuplicates finds among them.
+func checkCachedSignatures(t *testing.T, c *StoryCache, arts []corpus.Article, ans []*Analysis) {
+	t.Helper()
+	sigs := make([]signature, len(arts))
+	for i, a := range arts {
+		sigs[i] = minHash(a.Body)
+		bands, ok := c.digests(ans[i], a.Body)
+		switch {
+		case !ok:
+			t.Fatalf("article %d: the cache does not hold it", i)
+		case sigs[i] == nil && bands != nil:
+			t.Fatalf("article %d: the cache holds digests of a text too short to shingle", i)
+		case sigs[i] != nil && (bands == nil || *bands != sigs[i].digests()):
+			t.Fatalf("article %d: the cache holds %v, want its band digests", i, bands)
+		}
+	}
+	want := normPairs(nearDuplicates(sigs))
+	got := make([][2]int, len(c.dups))
+	for k, p := range c.dups {
+		got[k] = [2]int{int(p[0]), int(p[1])}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the cache holds the near-duplicate pairs %v, want %v", got, want)
+	}
+}
+
+// TestStoriesCachedReprint checks that an article the cache holds only
+// by its band digests still has its reprint found when the reprint
+// arrives, at any place in the corpus, and that the cache then holds the
+// pair.
+func TestStoriesCachedReprint(t *testing.T) {
+	arts, ans, _ := loadStorySet(t)
+	at := func(path string) int {
+		return slices.IndexFunc(arts, func(a corpus.Article) bool { return a.Path == path })
+	}
+	wire, reprint := at("port-strike-harbor-wire.md"), at("port-strike-coastal-post.md")
+	var before []int // every article but the reprint
+	for i := range arts {
+		if i != reprint {
+			before = append(before, i)
+		}
+	}
+	pick := func(idx []int) ([]corpus.Article, []*Analysis) {
+		var a []corpus.Article
+		var n []*Analysis
+		for _, i := range idx {
+			a, n = append(a, arts[i]), append(n, ans[i])
+		}
+		return a, n
+	}
+	sub, subAns := pick(before)
+	_, prev := StoriesCached(sub, subAns, nil)
+	for _, place := range []int{0, len(before) / 2, len(before)} {
+		idx := slices.Insert(slices.Clone(before), place, reprint)
+		all, allAns := pick(idx)
+		got, next := StoriesCached(all, allAns, prev)
+		if want := Stories(all, allAns); !reflect.DeepEqual(got, want) {
+			t.Fatalf("reprint at %d: stories differ from Stories:\ngot  %+v\nwant %+v", place, got, want)
+		}
+		w, r := slices.Index(idx, wire), slices.Index(idx, reprint)
+		found := false
+		for _, st := range got {
+			if c, ok := st.Copies[r]; ok && c == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("reprint at %d: not found as a copy of the wire story", place)
+		}
+		checkCachedSignatures(t, next, all, allAns)
 	}
 }

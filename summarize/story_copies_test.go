@@ -29,8 +29,7 @@ func TestCopiesAmongLarge(t *testing.T) {
 	for i, s := range texts {
 		sigs[i], members[i] = minHash(s), i
 	}
-	sig := func(a int) signature { return sigs[a] }
-	got := copiesAmong(members, sig)
+	got := copiesAmong(members, newStoryDups(len(sigs), nearDuplicates(sigs)).of)
 	want := map[int]int{}
 	for x, b := range members {
 		for _, a := range members[:x] {

@@ -131,10 +131,18 @@ func TestStoriesGolden(t *testing.T) {
 			}
 			known := len(arts) - 50
 			before, prev := StoriesCached(arts[:known], ans[:known], nil)
-			cached, _ := StoriesCached(arts, ans, prev)
+			cached, next := StoriesCached(arts, ans, prev)
 			if got := storyRecord(t, arts, cached); got != string(want) {
 				t.Fatalf("stories with a cache differ from %s:\n%s", tt.file, firstDiff(got, string(want)))
 			}
+			checkCachedSignatures(t, next, arts, ans)
+			// A reprint among the new articles finds its original, which the
+			// cache held by its band digests alone.
+			rehashed := deriveArticles(arts, ans, prev).rehashed
+			if tt.copies && rehashed == 0 {
+				t.Errorf("no article the cache held by its band digests was hashed again: the record does not guard them")
+			}
+			t.Logf("%d articles held by their band digests hashed again", rehashed)
 			// The stories the new articles left alone are taken from the cache.
 			was := map[*int]bool{}
 			for _, st := range before {

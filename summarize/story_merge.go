@@ -41,43 +41,57 @@ type StoryPerson struct {
 	Mentions int
 }
 
-// StoryQuote is a statement from one of a story's articles.
+// StoryQuote is a statement from one of a story's articles. Quote points
+// at the statement in the article's analysis (ans[Article].Quotes), shared
+// rather than copied: treat it as read-only. It is never nil, and
+// encoding/json writes a StoryQuote as it would with Quote embedded by
+// value.
 type StoryQuote struct {
 	Article int
-	Quote
+	*Quote
 }
 
-// StoryDeadline is a deadline from one of a story's articles.
+// StoryDeadline is a deadline from one of a story's articles. Deadline
+// points at the deadline in the article's analysis (ans[Article].Deadlines),
+// shared as StoryQuote's Quote is: read-only, never nil.
 type StoryDeadline struct {
 	Article int
-	Deadline
+	*Deadline
 }
 
-// StoryEvent is a dated event from one of a story's articles.
+// StoryEvent is a dated event from one of a story's articles. Event points
+// at the event in the article's analysis (ans[Article].Events), shared as
+// StoryQuote's Quote is: read-only, never nil.
 type StoryEvent struct {
 	Article int
-	Event
+	*Event
 }
 
 // NewStory merges the given articles into one story, whether or not
 // Stories would group them: a digest uses it for the new articles of one
-// story. ans[i] must be the analysis of arts[i]; members are indices into
-// arts, at least one. The story's ID is that of its earliest member.
+// story. ans[i] must be the analysis of arts[i]; members are distinct
+// indices into arts, at least one. The story's ID is that of its earliest
+// member.
 func NewStory(arts []corpus.Article, ans []*Analysis, members []int) Story {
-	sigs := make(map[int]signature, len(members)) // not a slice of len(arts): a digest makes many small stories of a large corpus
+	sigs := make([]signature, len(members)) // the members' only, not len(arts): a digest makes many small stories of a large corpus
 	var sh shingler
-	for _, a := range members {
-		sigs[a] = sh.minHash(arts[a].Body, nil)
+	for x, a := range members {
+		sigs[x] = sh.minHash(arts[a].Body, nil)
 	}
-	return buildStory(arts, ans, members, func(a int) signature { return sigs[a] })
+	mates := make(map[int][]int32)
+	for _, p := range nearDuplicates(sigs) {
+		a, b := members[p[0]], members[p[1]]
+		mates[a], mates[b] = append(mates[a], int32(b)), append(mates[b], int32(a))
+	}
+	return buildStory(arts, ans, members, func(a int) []int32 { return mates[a] })
 }
 
-// buildStory merges the analyses of a story's members; sig returns at
-// least the members' MinHash signatures.
-func buildStory(arts []corpus.Article, ans []*Analysis, members []int, sig func(int) signature) Story {
+// buildStory merges the analyses of a story's members; mates returns at
+// least the near-duplicates among the members of each.
+func buildStory(arts []corpus.Article, ans []*Analysis, members []int, mates func(int) []int32) Story {
 	members = slices.Clone(members)
 	slices.SortStableFunc(members, func(a, b int) int { return compareArticles(arts[a], arts[b]) })
-	return newStoryMerger().merge(arts, ans, members, sig)
+	return newStoryMerger().merge(arts, ans, members, mates)
 }
 
 // storyMerger merges stories, reusing its working memory from one story to
@@ -97,9 +111,9 @@ func newStoryMerger() *storyMerger { return &storyMerger{keys: newKeySet()} }
 // as compareArticles orders them), which the story keeps as its Articles.
 // The story's slices have no spare capacity; Quotes, Deadlines and Events
 // are nil when empty, as appending to nil would leave them.
-func (m *storyMerger) merge(arts []corpus.Article, ans []*Analysis, members []int, sig func(int) signature) Story {
+func (m *storyMerger) merge(arts []corpus.Article, ans []*Analysis, members []int, mates func(int) []int32) Story {
 	s := Story{ID: "s-" + arts[members[0]].ID, Title: arts[members[len(members)-1]].Title, Articles: members}
-	s.Copies = copiesAmong(members, sig)
+	s.Copies = copiesAmong(members, mates)
 	for _, a := range members {
 		if p := arts[a].Published; !p.IsZero() {
 			if s.First.IsZero() {
@@ -121,51 +135,6 @@ func (m *storyMerger) merge(arts []corpus.Article, ans []*Analysis, members []in
 	s.Deadlines = m.storyDeadlines(ans, own)
 	s.Events = m.storyEvents(ans, own)
 	return s
-}
-
-// copiesAmong returns which members (earliest first) reprint an earlier
-// one: each member is a copy of the first earlier member that is no copy
-// itself and whose MinHash signature agrees at duplicateJacc or more, nil
-// when none is. A story of many articles finds the pairs to check by LSH
-// banding (see nearDuplicates) rather than comparing every pair.
-func copiesAmong(members []int, sig func(int) signature) map[int]int {
-	var copies map[int]int
-	isCopy := func(a int) bool { _, ok := copies[a]; return ok }
-	mark := func(b, a int) {
-		if copies == nil {
-			copies = map[int]int{}
-		}
-		copies[b] = a
-	}
-	if len(members) <= 64 {
-		for x, b := range members {
-			for _, a := range members[:x] {
-				if !isCopy(a) && sig(a).jaccard(sig(b)) >= duplicateJacc {
-					mark(b, a)
-					break
-				}
-			}
-		}
-		return copies
-	}
-	sigs := make([]signature, len(members))
-	for x, a := range members {
-		sigs[x] = sig(a)
-	}
-	earlier := make([][]int, len(members)) // position → positions of earlier near-duplicates
-	for _, p := range nearDuplicates(sigs) {
-		earlier[p[1]] = append(earlier[p[1]], p[0])
-	}
-	for x, b := range members {
-		slices.Sort(earlier[x])
-		for _, y := range earlier[x] {
-			if a := members[y]; !isCopy(a) {
-				mark(b, a)
-				break
-			}
-		}
-	}
-	return copies
 }
 
 func btoi(b bool) int {

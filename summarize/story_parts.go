@@ -68,7 +68,7 @@ func (m *storyMerger) storyQuotes(ans []*Analysis, own []int) []StoryQuote {
 	}
 	out := make([]StoryQuote, len(refs))
 	for k, r := range refs {
-		out[k] = StoryQuote{Article: int(r.art), Quote: ans[r.art].Quotes[r.item]}
+		out[k] = StoryQuote{Article: int(r.art), Quote: &ans[r.art].Quotes[r.item]}
 	}
 	return out
 }
@@ -163,7 +163,7 @@ func (m *storyMerger) storyDeadlines(ans []*Analysis, own []int) []StoryDeadline
 	slices.SortFunc(refs, func(x, y itemRef) int { return x.key.compare(y.key) })
 	out := make([]StoryDeadline, len(refs))
 	for k, r := range refs {
-		out[k] = StoryDeadline{Article: int(r.art), Deadline: ans[r.art].Deadlines[r.item]}
+		out[k] = StoryDeadline{Article: int(r.art), Deadline: &ans[r.art].Deadlines[r.item]}
 	}
 	return out
 }
@@ -194,7 +194,7 @@ func (m *storyMerger) storyEvents(ans []*Analysis, own []int) []StoryEvent {
 	slices.SortFunc(refs, func(x, y itemRef) int { return x.key.compare(y.key) })
 	out := make([]StoryEvent, len(refs))
 	for k, r := range refs {
-		out[k] = StoryEvent{Article: int(r.art), Event: ans[r.art].Events[r.item]}
+		out[k] = StoryEvent{Article: int(r.art), Event: &ans[r.art].Events[r.item]}
 	}
 	return out
 }
