@@ -1,13 +1,9 @@
 package summarize
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
-
-	"github.com/briefbot/briefbot/corpus"
 )
 
 // TestAnalysisOutlivesPooledMemory keeps every analysis of the devset
@@ -16,14 +12,8 @@ import (
 // compares each with a fresh analysis: an analysis pointing into pooled
 // memory would have changed under it.
 func TestAnalysisOutlivesPooledMemory(t *testing.T) {
-	arts, errs := corpus.Load(context.Background(), filepath.Join("..", "corpus", "testdata", "devset"))
-	if len(errs) != 0 || len(arts) == 0 {
-		t.Fatalf("load devset: %d articles, errors %v", len(arts), errs)
-	}
-	kept := make([]*Analysis, len(arts))
-	for i, a := range arts {
-		kept[i] = Analyze(a)
-	}
+	arts := devsetArticles(t)
+	kept := analyzeAll(arts)
 	for range 3 { // reuse every pooled array several times over
 		for i := len(arts) - 1; i >= 0; i-- {
 			Analyze(arts[i])

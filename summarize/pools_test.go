@@ -1,13 +1,9 @@
 package summarize
 
 import (
-	"context"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
-
-	"github.com/briefbot/briefbot/corpus"
 )
 
 // TestAnalyzeReusesArraysSafely analyses the devset on several goroutines
@@ -16,14 +12,8 @@ import (
 // an analysis pointing into one, would show as a difference (or a race
 // under -race).
 func TestAnalyzeReusesArraysSafely(t *testing.T) {
-	arts, errs := corpus.Load(context.Background(), filepath.Join("..", "corpus", "testdata", "devset"))
-	if len(errs) != 0 || len(arts) == 0 {
-		t.Fatalf("load devset: %d articles, errors %v", len(arts), errs)
-	}
-	want := make([]*Analysis, len(arts))
-	for i, a := range arts {
-		want[i] = Analyze(a)
-	}
+	arts := devsetArticles(t)
+	want := analyzeAll(arts)
 	const workers = 4
 	got := make([][]*Analysis, workers)
 	var wg sync.WaitGroup

@@ -1,15 +1,11 @@
 package summarize
 
 import (
-	"context"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/briefbot/briefbot/corpus"
 )
 
 // The scanners of summary_traits.go walk bytes by hand for speed; these
@@ -20,10 +16,7 @@ import (
 // traitTexts returns the devset's sentences and deterministic random text.
 func traitTexts(t *testing.T) []string {
 	t.Helper()
-	arts, errs := corpus.Load(context.Background(), filepath.Join("..", "corpus", "testdata", "devset"))
-	if len(errs) != 0 || len(arts) == 0 {
-		t.Fatalf("load devset: %d articles, errors %v", len(arts), errs)
-	}
+	arts := devsetArticles(t)
 	var out []string
 	for _, a := range arts {
 		for _, s := range Sentences(a.Body) {
