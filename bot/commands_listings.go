@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -67,20 +66,38 @@ func timelineList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 	return lazyAnswer(&listing{ix: ix, head: head, src: src, total: src.n})
 }
 
-// quoteList lists speakers, each with quotes (into Index.quotes); a nil
-// quotes lists each speaker's every quote.
+// quoteList lists speakers, each with quotes (into Index.quotes): runs of
+// ids when runs is set, else each speaker's quotes, every one when
+// quotes is nil.
 type quoteList struct {
 	ix       *Index
 	speakers []int
 	quotes   [][]int
+	ids      []int32
+	runs     []quoteRun
 }
 
-func (l quoteList) sections() int { return len(l.speakers) }
+func (l quoteList) sections() int {
+	if l.runs != nil {
+		return len(l.runs)
+	}
+	return len(l.speakers)
+}
 
-func (l quoteList) heading(sec int) string { return speakerHeading(l.ix.speakers[l.speakers[sec]]) }
+func (l quoteList) speaker(sec int) int {
+	if l.runs != nil {
+		return int(l.runs[sec].speaker)
+	}
+	return l.speakers[sec]
+}
+
+func (l quoteList) heading(sec int) string { return speakerHeading(l.ix.speakers[l.speaker(sec)]) }
 
 func (l quoteList) count(sec int) int {
-	if l.quotes == nil {
+	switch {
+	case l.runs != nil:
+		return int(l.runs[sec].n)
+	case l.quotes == nil:
 		return int(l.ix.speakers[l.speakers[sec]].n)
 	}
 	return len(l.quotes[sec])
@@ -90,9 +107,12 @@ func (l quoteList) items(sec, from, to int) []Item {
 	out := make([]Item, 0, to-from)
 	for k := from; k < to; k++ {
 		var q int
-		if l.quotes == nil {
+		switch {
+		case l.runs != nil:
+			q = int(l.ids[int(l.runs[sec].from)+k])
+		case l.quotes == nil:
 			q = int(l.ix.speakers[l.speakers[sec]].first) + k
-		} else {
+		default:
 			q = l.quotes[sec][k]
 		}
 		out = append(out, Item{Text: quoteText(l.ix.quote(q)), Source: l.ix.quoteArt(q)})
@@ -102,59 +122,25 @@ func (l quoteList) items(sec, from, to int) []Item {
 
 // whoSaidWhatList is whoSaidWhat as a listing. Without a topic it reads
 // the speakers in the order the index keeps; with one, the quotes holding
-// the most of its terms, grouped by speaker (groupQuotes).
+// the most of its terms, grouped by speaker (groupedQuotes).
 func whoSaidWhatList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 	title, what := "Who said what", "quotes"
 	src := quoteList{ix: ix}
-	total := 0
+	total, speakers := 0, 0
 	if req.arg == "" {
 		src.speakers, total = ix.lists.speakers, len(ix.quotes)
+		speakers = len(src.speakers)
 	} else {
 		title += " about " + quoted(req.arg)
 		what += " about " + quoted(req.arg)
-		ids, _ := ix.quoteTerms.bestSorted(queryTerms(req.arg, false))
-		total = len(ids)
-		src.speakers, src.quotes = ix.groupQuotes(ids)
+		src.ids, src.runs = ix.groupedQuotes(queryTerms(req.arg, false))
+		total, speakers = len(src.ids), len(src.runs)
 	}
 	if total == 0 {
 		return wholeAnswer(ix.none(title, what))
 	}
-	head := Reply{Title: title, Text: fmt.Sprintf("%s by %s in %s.", plural(total, "statement"), plural(len(src.speakers), "speaker"), ix.loaded())}
+	head := Reply{Title: title, Text: fmt.Sprintf("%s by %s in %s.", plural(total, "statement"), plural(speakers, "speaker"), ix.loaded())}
 	return lazyAnswer(&listing{ix: ix, head: head, src: src, total: total})
-}
-
-// groupQuotes groups quotes (ascending) by speaker, as whoSaidWhat orders
-// them: most quotes first, then by speaker; each group ascending. It is a
-// counting sort: one pass to count, a sort of the speakers met, one pass
-// to place.
-func (ix *Index) groupQuotes(ids []int32) (speakers []int, quotes [][]int) {
-	cnt := ix.lists.scratch.Get().(*[]int32) // put back, all zero again, at the end
-	n := *cnt
-	for _, q := range ids {
-		s := ix.speakerOf[q]
-		if n[s] == 0 {
-			speakers = append(speakers, int(s))
-		}
-		n[s]++
-	}
-	slices.SortFunc(speakers, func(a, b int) int { return cmp.Or(int(n[b]-n[a]), a-b) })
-	flat := make([]int, len(ids))
-	quotes = make([][]int, len(speakers))
-	at := 0
-	for g, s := range speakers {
-		quotes[g] = flat[at : at : at+int(n[s])]
-		at += int(n[s])
-		n[s] = int32(-g - 1) // now: the speaker's group, negated
-	}
-	for _, q := range ids {
-		g := -n[ix.speakerOf[q]] - 1
-		quotes[g] = append(quotes[g], int(q))
-	}
-	for _, s := range speakers {
-		n[s] = 0
-	}
-	ix.lists.scratch.Put(cnt)
-	return speakers, quotes
 }
 
 // whatDidList is whatDid as a listing. With a topic, each speaker keeps the

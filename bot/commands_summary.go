@@ -96,16 +96,31 @@ func (ix *Index) article(arg string) (int, bool) {
 		return i, true
 	}
 	q := queryTerms(arg, false)
-	ids, matched := ix.titles.bestSorted(q)
-	if len(q) == 0 || matched < len(q) {
+	first, n := ix.titles.firstHoldingAll(q)
+	if n == 0 {
 		return 0, false
 	}
-	for _, i := range ids {
-		if normIs(ix.arts[i].Title, norm) {
+	// The first article titled norm among those holding every word: the
+	// first so titled, since every article so titled has the title's
+	// words, so all or none of them hold every word. byTitle gives it
+	// unless another title hashes alike and came first; then the titles
+	// are read as they come.
+	i, ok := ix.byTitle[hashNorm(norm)]
+	switch {
+	case !ok: // no title is norm
+	case normIs(ix.arts[i].Title, norm):
+		if ix.titles.holds(q, int(i)) == len(q) {
 			return int(i), true
 		}
+	default:
+		ids, _ := ix.titles.bestSorted(q)
+		for _, i := range ids {
+			if normIs(ix.arts[i].Title, norm) {
+				return int(i), true
+			}
+		}
 	}
-	return int(ids[0]), len(ids) == 1
+	return int(first[0]), n == 1
 }
 
 // topicRanking ranks the articles on a topic: those whose title holds more
@@ -137,21 +152,41 @@ func (ix *Index) topicKeys(q []string, sc *topicScratch) []topicKey {
 	// The articles whose title holds a query term, then those with a
 	// matching sentence; sc.at finds an article's candidate.
 	sc.countTitles(ix.titles, q)
+	// The hits are gathered first and their articles read in one tight
+	// loop: the reads miss the cache, and independent ones overlap.
+	hits := sc.hits[:0]
 	ix.sents.scores(q, func(doc int, score float64) {
-		a := ix.sents.docs[doc].art
+		hits = append(hits, topicHit{doc: int32(doc), score: score})
+	})
+	docs := ix.sents.docs
+	for i := range hits {
+		hits[i].art = docs[hits[i].doc].art
+	}
+	sc.hits = hits
+	for _, h := range hits {
+		a, doc, score := h.art, h.doc, h.score
 		k := sc.at[a] - 1
 		if k < 0 {
 			k = int32(len(sc.cands))
 			sc.cands = append(sc.cands, topicCand{art: a})
 			sc.at[a] = k + 1
 		}
-		sc.cands[k].best.add(doc, score)
-	})
+		c := &sc.cands[k]
+		if c.best == 0 {
+			sc.best = append(sc.best, top3{})
+			c.best = int32(len(sc.best))
+		}
+		sc.best[c.best-1].add(int(doc), score)
+	}
 	// newerFirst, then the article number, is the order of byDate.
 	pos := ix.lists.dateRank
 	keys := sc.keys[:0]
 	for _, c := range sc.cands {
-		keys = append(keys, topicKey{art: c.art, inTitle: c.inTitle, pos: int32(pos[c.art]), score: c.best.sum()})
+		score := 0.0
+		if c.best > 0 {
+			score = sc.best[c.best-1].sum()
+		}
+		keys = append(keys, topicKey{art: c.art, inTitle: c.inTitle, pos: int32(pos[c.art]), score: score})
 	}
 	sc.keys = keys
 	return keys
@@ -208,7 +243,11 @@ func smallest[T any](xs []T, k int, cmp func(a, b T) int) []T {
 // best 4k hits begin with the best k.
 func (ix *Index) topSentences(q []string, n int) []sentDoc {
 	var hits []hit
-	ix.sents.scores(q, func(doc int, score float64) { hits = append(hits, hit{doc: doc, score: score}) })
+	ix.sents.scores(q, func(doc int, score float64) {
+		if ix.sents.isCanonical(doc) { // a repeat ranks below its first wording (topics_sent_canon.go)
+			hits = append(hits, hit{doc: doc, score: score})
+		}
+	})
 	byRank := func(a, b hit) int { return cmp.Or(cmp.Compare(b.score, a.score), a.doc-b.doc) }
 	var out []sentDoc
 	seen := map[string]bool{} // normName of the sentences taken

@@ -23,10 +23,15 @@ type Index struct {
 	problems []string           // load and analysis errors, one line each
 	dups     []corpus.Duplicate // articles left out as copies of others
 
-	byID   map[string]int // normalised ID and path → article
-	byDate []int          // articles, newest first, undated last
-	titles termIndex      // title term → articles
-	sents  sentIndex
+	byID map[string]int // normalised ID and path → article
+	// byTitle maps the hash (hashNorm) of a normalised title (normName)
+	// to the first article whose title has it: `summary TITLE` finds an
+	// exact title without reading the titles of every article holding
+	// its words.
+	byTitle map[uint64]int32
+	byDate  []int     // articles, newest first, undated last
+	titles  termIndex // title term → articles
+	sents   sentIndex
 
 	names       *nameBook
 	speakers    []speaker        // in the order first quoted, reading newest first (see indexPeople)
@@ -86,6 +91,7 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 		arts:          slices.Clone(arts),
 		ans:           slices.Clone(analyses),
 		byID:          make(map[string]int, 2*len(arts)),
+		byTitle:       make(map[uint64]int32, len(arts)),
 		titles:        termIndex{},
 		sents:         sentIndex{post: map[string][]posting{}},
 		names:         newNameBook(),
@@ -135,6 +141,9 @@ func (ix *Index) indexArticles() {
 				ix.byID[key] = i
 			}
 		}
+		if key := hashNorm(normName(a.Title)); !hasKey(ix.byTitle, key) {
+			ix.byTitle[key] = int32(i)
+		}
 		ts = titles.appendTerms(ts[:0], a.Title)
 		titles.file(int32(i), ts)
 		for s, sent := range ix.ans[i].Sentences {
@@ -142,6 +151,10 @@ func (ix *Index) indexArticles() {
 		}
 	}
 	ix.titles = titles.finish()
+	ix.sents.canonicalize(func(doc int32) string {
+		d := ix.sents.docs[doc]
+		return ix.ans[d.art].Sentences[d.sent].Text
+	})
 	ix.sents.finish()
 }
 

@@ -3,7 +3,6 @@ package bot
 import (
 	"cmp"
 	"slices"
-	"sync"
 	"time"
 )
 
@@ -20,13 +19,13 @@ type listings struct {
 	// open at a day are a suffix of dueAsc, the passed ones a suffix of
 	// dueDesc, each already in `deadline status` order.
 	dueAsc, dueDesc, undated []int
-	dueDay                   []int64    // deadline → its due day (Unix seconds of UTC midnight)
-	items                    []int      // deadline → the items of its section (deadlineSection)
-	allItems                 int        // the items of every deadline
-	storyEventsAt            []int32    // story s's events are storyEvents[storyEventsAt[s]:storyEventsAt[s+1]]
-	storyEvents              []int32    // each story's events in turn, as storyEventIDs gives them
-	dateRank                 []int      // article → its place in byDate
-	scratch                  *sync.Pool // *[]int32 of len(speakers), all zero: counts for groupQuotes
+	dueDay                   []int64               // deadline → its due day (Unix seconds of UTC midnight)
+	items                    []int                 // deadline → the items of its section (deadlineSection)
+	allItems                 int                   // the items of every deadline
+	storyEventsAt            []int32               // story s's events are storyEvents[storyEventsAt[s]:storyEventsAt[s+1]]
+	storyEvents              []int32               // each story's events in turn, as storyEventIDs gives them
+	dateRank                 []int                 // article → its place in byDate
+	quoteRuns                map[string][]quoteRun // term → its quotes' runs by speaker, for common terms (indexQuoteRuns)
 }
 
 // indexListings orders the speakers and deadlines for the listings and
@@ -58,8 +57,7 @@ func (ix *Index) indexListings() {
 	for k, a := range ix.byDate {
 		l.dateRank[a] = k
 	}
-	speakers := len(ix.speakers)
-	l.scratch = &sync.Pool{New: func() any { s := make([]int32, speakers); return &s }}
+	ix.indexQuoteRuns()
 	// Each story's events, in one array: a story's are at most its
 	// articles' dated events, and each event is of one article.
 	l.storyEventsAt = make([]int32, len(ix.stories)+1)

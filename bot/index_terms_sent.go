@@ -67,6 +67,10 @@ type sentIndex struct {
 	// impact1 is the impact of a term once in a sentence, by the
 	// sentence's length up to maxImpactLen: most postings' impact.
 	impact1 []float64
+
+	// canon is, for each sentence, the first sentence with its words
+	// (topics_sent_canon.go); nil when canonicalize was not called.
+	canon []int32
 }
 
 // maxImpactLen bounds the sentence lengths sentIndex.impact1 holds.
@@ -88,6 +92,9 @@ type sentBuild struct {
 	log  []loggedPosting // in sentence order
 	last []int           // term number → its latest posting in log, -1 for none
 	sc   wordScanner
+	// hashes holds each sentence's hash of its words (hashWords), for
+	// canonicalize.
+	hashes []uint64
 }
 
 // loggedPosting is a posting of the term numbered term.
@@ -107,8 +114,10 @@ func (s *sentIndex) add(art, sent int, text string) {
 	}
 	start, length := len(b.log), 0
 	var buf [64]byte
+	h := uint64(fnvOffset)
 	b.sc.reset(text)
 	for w, ok := b.sc.next(buf[:0]); ok; w, ok = b.sc.next(w) {
+		h = hashWords(h, w)
 		e := lookupWord(w)
 		if e.stop {
 			continue
@@ -126,6 +135,7 @@ func (s *sentIndex) add(art, sent int, text string) {
 		b.log = append(b.log, loggedPosting{term: t, doc: doc, tf: 1})
 	}
 	s.docs = append(s.docs, sentDoc{art: int32(art), sent: int32(sent), length: int32(length)})
+	b.hashes = append(b.hashes, h)
 }
 
 // finish computes the average length and files every posting list in

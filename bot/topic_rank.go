@@ -12,7 +12,7 @@ import (
 // particular order. Unlike rank it sorts nothing, a term kept as runs of
 // equal impact (sentIndex.runs) is scored run by run without reading its
 // sentences' lengths, and a query with one matching term needs no map;
-// the map of a longer one comes from a pool.
+// the table of a longer one (scoreTable) comes from a pool.
 func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	n := float64(len(s.docs))
 	idf := func(ps []posting) float64 {
@@ -53,19 +53,17 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 		}
 		return
 	}
-	score, _ := scorePool.Get().(map[int32]float64)
-	if score == nil {
-		score = map[int32]float64{}
+	read := 0
+	for _, h := range hit {
+		read += min(len(h.ps), rankDepth)
 	}
-	defer func() {
-		clear(score)
-		scorePool.Put(score)
-	}()
+	score := getScoreTable(read)
+	defer score.put()
 	for _, h := range hit {
 		w := idf(h.ps)
 		if h.runs == nil {
 			for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
-				score[p.doc()] += float64(w * s.impact(p, h.big))
+				score.add(p.doc(), float64(w*s.impact(p, h.big)))
 			}
 			continue
 		}
@@ -73,17 +71,13 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 		for _, r := range h.runs {
 			v := float64(w * s.rankImpact[r.rank])
 			for _, p := range h.ps[from:r.end] {
-				score[p.doc()] += v
+				score.add(p.doc(), v)
 			}
 			from = r.end
 		}
 	}
-	for d, sc := range score {
-		f(int(d), sc)
-	}
+	score.each(f)
 }
-
-var scorePool sync.Pool // map[int32]float64, empty
 
 // top3 keeps the three best sentence scores of an article in rank order:
 // score descending, then sentence ascending.
@@ -119,10 +113,17 @@ func (t *top3) sum() float64 {
 }
 
 // topicCand is an article topicRanking ranks: how many query terms its
-// title holds and its best sentences.
+// title holds and, when a sentence of it matched, 1 + the place of its
+// best sentences in topicScratch.best (0 for none). Most candidates of a
+// common title word have no matching sentence: they carry no top3.
 type topicCand struct {
-	art, inTitle int32
-	best         top3
+	art, inTitle, best int32
+}
+
+// topicHit is a sentence matching a topic: its article and score.
+type topicHit struct {
+	doc, art int32
+	score    float64
 }
 
 // topicKey is what orders a candidate: title terms descending, sentence
@@ -145,6 +146,8 @@ func compareTopicKeys(a, b topicKey) int {
 // topicScratch is the working space of one topicRanking call.
 type topicScratch struct {
 	cands []topicCand
+	best  []top3 // the best sentences of the candidates that have some
+	hits  []topicHit
 	keys  []topicKey
 	at    []int32 // article → 1 + its candidate, 0 for none
 	merge []counted
@@ -172,7 +175,7 @@ func putTopicScratch(sc *topicScratch) {
 	for _, c := range sc.cands {
 		sc.at[c.art] = 0
 	}
-	sc.cands, sc.keys, sc.merge, sc.storyKeys = sc.cands[:0], sc.keys[:0], sc.merge[:0], sc.storyKeys[:0]
+	sc.cands, sc.keys, sc.merge, sc.storyKeys, sc.best, sc.hits = sc.cands[:0], sc.keys[:0], sc.merge[:0], sc.storyKeys[:0], sc.best[:0], sc.hits[:0]
 	topicScratchPool.Put(sc)
 }
 
@@ -184,6 +187,12 @@ func (sc *topicScratch) countTitles(titles termIndex, q []string) {
 	for _, w := range q {
 		ps := titles[w]
 		if len(ps) == 0 {
+			continue
+		}
+		if len(acc) == 0 { // the first term: its postings, once each
+			for _, id := range ps {
+				acc = append(acc, topicCand{art: id, inTitle: 1})
+			}
 			continue
 		}
 		merged = merged[:0]
