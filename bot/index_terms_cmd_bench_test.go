@@ -3,11 +3,6 @@
 package bot
 
 import (
-	"context"
-	"fmt"
-	"runtime"
-	"slices"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -30,36 +25,4 @@ func threadCPU() time.Duration {
 // p50 and p99 move far less with the load of other processes. Garbage
 // collection the answer leaves to background workers is not counted;
 // the assists it makes are.
-func BenchmarkCommandsCPU(b *testing.B) {
-	for _, n := range perfSizes() {
-		pc := perfCorpusOf(b, n)
-		bot := New(Options{CacheTTL: -1, Now: func() time.Time { return perfNow }})
-		bot.SetIndex(pc.ix)
-		queries := perfQueries(pc.ix, 200)
-		names := make([]string, 0, len(queries))
-		for k := range queries {
-			names = append(names, k)
-		}
-		slices.Sort(names)
-		for _, cmd := range names {
-			qs := queries[cmd]
-			b.Run(fmt.Sprintf("%d/%s", n, strings.ReplaceAll(cmd, " ", "_")), func(b *testing.B) {
-				runtime.LockOSThread()
-				defer runtime.UnlockOSThread()
-				ctx := context.Background()
-				var lat latencies
-				i := 0
-				for b.Loop() {
-					m := Message{Platform: "console", Channel: "bench", User: "u", Text: qs[i%len(qs)]}
-					c0 := threadCPU()
-					if _, err := bot.Handle(ctx, m); err != nil {
-						b.Fatal(err)
-					}
-					lat = append(lat, threadCPU()-c0)
-					i++
-				}
-				lat.report(b)
-			})
-		}
-	}
-}
+func BenchmarkCommandsCPU(b *testing.B) { benchCommands(b, threadCPU, true) }

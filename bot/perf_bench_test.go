@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -58,6 +59,14 @@ func perfQueries(ix *Index, n int) map[string][]string {
 // parse, index lookups, the reply and its pages; no platform), and
 // reports the p50 and p99 latency of one answer.
 func BenchmarkCommands(b *testing.B) {
+	start := time.Now()
+	benchCommands(b, func() time.Duration { return time.Since(start) }, false)
+}
+
+// benchCommands runs BenchmarkCommands' queries, timing each answer by
+// the difference of two readings of clock; with lockThread each command's
+// answers run on one locked OS thread (for a per-thread CPU clock).
+func benchCommands(b *testing.B, clock func() time.Duration, lockThread bool) {
 	for _, n := range perfSizes() {
 		pc := perfCorpusOf(b, n)
 		bot := New(Options{CacheTTL: -1, Now: func() time.Time { return perfNow }})
@@ -71,16 +80,20 @@ func BenchmarkCommands(b *testing.B) {
 		for _, cmd := range names {
 			qs := queries[cmd]
 			b.Run(fmt.Sprintf("%d/%s", n, strings.ReplaceAll(cmd, " ", "_")), func(b *testing.B) {
+				if lockThread {
+					runtime.LockOSThread()
+					defer runtime.UnlockOSThread()
+				}
 				ctx := context.Background()
 				var lat latencies
 				i := 0
 				for b.Loop() {
 					m := Message{Platform: "console", Channel: "bench", User: "u", Text: qs[i%len(qs)]}
-					t0 := time.Now()
+					t0 := clock()
 					if _, err := bot.Handle(ctx, m); err != nil {
 						b.Fatal(err)
 					}
-					lat = append(lat, time.Since(t0))
+					lat = append(lat, clock()-t0)
 					i++
 				}
 				lat.report(b)
