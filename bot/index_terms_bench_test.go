@@ -260,18 +260,7 @@ func BenchmarkDeadlineTerms(b *testing.B) {
 						ix.indexDeadlineTerms()
 						continue
 					}
-					ix.deadlineTerms = termIndex{}
-					for id, dr := range ix.deadlines {
-						parts := []string{dr.setBy, dr.target, dr.demand, dr.consequence, dr.evidence}
-						for _, a := range dr.arts {
-							parts = append(parts, ix.arts[a].Title)
-							parts = append(parts, ix.summary(a)...)
-						}
-						for _, rv := range dr.revs {
-							parts = append(parts, rv.r.Evidence, ix.sentence(rv.art, rv.r.Sentence))
-						}
-						ix.deadlineTerms.add(id, strings.Join(parts, " "))
-					}
+					ix.deadlineTerms = joinedDeadlineTerms(&ix)
 				}
 				b.ReportMetric(float64(cputime.Process()-cpu0)/float64(b.N), "cpu-ns/op")
 			})

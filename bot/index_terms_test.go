@@ -119,11 +119,11 @@ func TestTermBuilder(t *testing.T) {
 	}
 }
 
-// TestDeadlineTermsMatchJoin checks the deadline word index against the
-// one it replaces: every deadline's parts joined into one text and added.
-func TestDeadlineTermsMatchJoin(t *testing.T) {
-	ix := generatedIndex(t, 250)
-	want := termIndex{}
+// joinedDeadlineTerms is the deadline word index as it was built before
+// indexDeadlineTerms: every deadline's parts joined into one text and
+// added. It is the reference.
+func joinedDeadlineTerms(ix *Index) termIndex {
+	out := termIndex{}
 	for id, dr := range ix.deadlines {
 		parts := []string{dr.setBy, dr.target, dr.demand, dr.consequence, dr.evidence}
 		for _, a := range dr.arts {
@@ -133,8 +133,16 @@ func TestDeadlineTermsMatchJoin(t *testing.T) {
 		for _, rv := range dr.revs {
 			parts = append(parts, rv.r.Evidence, ix.sentence(rv.art, rv.r.Sentence))
 		}
-		want.add(id, strings.Join(parts, " "))
+		out.add(id, strings.Join(parts, " "))
 	}
+	return out
+}
+
+// TestDeadlineTermsMatchJoin checks the deadline word index against the
+// one it replaces: every deadline's parts joined into one text and added.
+func TestDeadlineTermsMatchJoin(t *testing.T) {
+	ix := generatedIndex(t, 250)
+	want := joinedDeadlineTerms(ix)
 	if len(ix.deadlines) < 20 {
 		t.Fatalf("%d deadlines: the corpus does not test the index", len(ix.deadlines))
 	}
