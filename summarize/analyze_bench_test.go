@@ -1,29 +1,19 @@
 package summarize
 
 import (
-	"github.com/briefbot/briefbot/internal/cputime"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/cputime"
 )
 
 // BenchmarkAnalyze measures the whole analysis of one real article (the
 // seed: 5.5 KB of text, quotes, a deadline with a revision); MB/s is of
 // article text.
 func BenchmarkAnalyze(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("testdata", "sentences-seed.md"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts, err := corpus.Parse("seed.md", data)
-	if err != nil || len(arts) != 1 {
-		b.Fatalf("parse seed: %d articles, %v", len(arts), err)
-	}
-	art := arts[0]
+	art := seedArticle(b)
 	b.SetBytes(int64(len(art.Body)))
 	cpu := cputime.Process()
 	for b.Loop() {

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -26,4 +27,19 @@ func analyzeAll(arts []corpus.Article) []*Analysis {
 		out[i] = Analyze(a)
 	}
 	return out
+}
+
+// seedArticle parses testdata/sentences-seed.md, the article the project
+// started from, failing the test or benchmark when it cannot.
+func seedArticle(tb testing.TB) corpus.Article {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "sentences-seed.md"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	arts, err := corpus.Parse("seed.md", data)
+	if err != nil || len(arts) != 1 {
+		tb.Fatalf("parse seed: %d articles, %v", len(arts), err)
+	}
+	return arts[0]
 }
