@@ -73,8 +73,9 @@ var migrations = [][]string{
 			PRIMARY KEY (platform, channel)
 		) WITHOUT ROWID`,
 	},
-	auditSchema,    // 2: the audit log of admin commands (audit.go)
-	analysesSchema, // 3: the analysis cache (analyses.go); no code depends on its number
+	auditSchema,         // 2: the audit log of admin commands (audit.go)
+	analysesSchema,      // 3: the analysis cache (analyses.go); no code depends on its number
+	indexSnapshotSchema, // 4: the latest index snapshot (index_snapshot.go)
 }
 
 // migrate applies the migrations the database lacks, in one transaction
