@@ -51,6 +51,13 @@ type Options struct {
 	// Analyses, when set, keeps analyses across restarts: SetCorpus reads
 	// an unchanged article's analysis from it and writes the new ones.
 	Analyses AnalysisCache
+	// Snapshots, when set, keeps the index across restarts: the first
+	// SetCorpus reads the index of an unchanged corpus from it instead of
+	// building it, and every index built is written to it in the
+	// background (see Bot.CloseSnapshots). With SnapshotsReadOnly the bot
+	// reads a snapshot but never writes one (a one-shot command).
+	Snapshots         IndexSnapshots
+	SnapshotsReadOnly bool
 }
 
 // Bot answers chat messages from a briefing index. It is safe for concurrent
@@ -68,6 +75,8 @@ type Bot struct {
 	cacheOb  CacheObserver
 	progress func(done, total int)
 	analyses AnalysisCache              // nil: none
+	snaps    IndexSnapshots             // nil: none
+	snapW    *snapshotWriter            // nil: snapshots are not written
 	live     atomic.Pointer[liveCorpus] // the live corpus, nil when fixed (SetLibrary)
 	audit    atomic.Pointer[auditBox]   // the audit log, nil when off (SetAuditLog)
 
@@ -104,6 +113,9 @@ func New(opts Options) *Bot {
 	b.perms, b.flood = newPermissions(opts), newFlood(opts.Limits)
 	b.cacheOb, b.progress = opts.Cache, opts.Progress
 	b.analyses = opts.Analyses
+	if b.snaps = opts.Snapshots; b.snaps != nil && !opts.SnapshotsReadOnly {
+		b.snapW = newSnapshotWriter(b.snaps, b.log)
+	}
 	empty, err := NewIndex(nil, nil, nil)
 	if err != nil {
 		panic(err) // unreachable: empty slices always pair up
@@ -118,15 +130,29 @@ func New(opts Options) *Bot {
 // article whose text or URL another one already carries is indexed once
 // (see corpus.Dedupe) and listed by the sources command. On error (ctx
 // ended) the bot keeps answering from the index it had.
+//
+// With Options.Snapshots, the first corpus set (the bot holds none yet)
+// is indexed from the snapshot of the same corpus when there is one, read
+// while the analyses load; any failure builds the index instead, logged
+// once. Every index built is then written as the snapshot in the
+// background (see CloseSnapshots).
 func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []error) error {
 	arts, dups := corpus.Dedupe(arts)
-	ans, todo := reuseAnalyses(b.state.Load().ix, arts)
+	cur := b.state.Load().ix
+	var snap *snapshotFetch
+	if b.snaps != nil && cur.Len() == 0 && len(arts) > 0 {
+		snap = fetchSnapshot(ctx, b.snaps, arts) // read while the analyses load
+	}
+	ans, todo := reuseAnalyses(cur, arts)
 	fresh := make([]corpus.Article, len(todo))
 	for k, i := range todo {
 		fresh[k] = arts[i]
 	}
 	done, problems, err := b.analyzeFresh(ctx, fresh)
 	if err != nil {
+		if snap != nil {
+			<-snap.done
+		}
 		return fmt.Errorf("set corpus: %w", err)
 	}
 	for k, i := range todo {
@@ -135,11 +161,21 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	for _, p := range problems {
 		b.log.Warn("article analysis failed", "err", p)
 	}
-	ix, err := buildIndex(arts, ans, append(slices.Clone(loadErrs), problems...), b.state.Load().ix)
-	if err != nil {
-		return fmt.Errorf("set corpus: %w", err)
+	errs := append(slices.Clone(loadErrs), problems...)
+	var ix *Index
+	if snap != nil {
+		ix = b.restoreFetched(snap, arts, ans, errs)
+	}
+	built := ix == nil
+	if built {
+		if ix, err = buildIndex(arts, ans, errs, cur); err != nil {
+			return fmt.Errorf("set corpus: %w", err)
+		}
 	}
 	ix.dups = dups
+	if built && b.snapW != nil {
+		b.snapW.offer(ix) // after the last write to ix: the writer reads it
+	}
 	b.SetIndex(ix)
 	b.log.Info("corpus indexed", "articles", len(arts), "analysed", len(todo), "duplicates", len(dups), "load_errors", len(loadErrs), "analysis_errors", len(problems))
 	return nil

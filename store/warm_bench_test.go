@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/briefbot/briefbot/internal/cputime"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -171,6 +172,14 @@ func getAll(ctx context.Context, c *AnalysisCache, arts []corpus.Article) ([]*su
 // on every core), cache (hash, SELECT and decode every analysis, as
 // SetCorpus does), setcorpus (bot.SetCorpus on a new bot: dedupe, hash,
 // cache, index), total (load, then setcorpus: the restart).
+//
+// With the index snapshot (bot.IndexSnapshots, index_snapshot.go):
+// snapwrite (setcorpus building the index, then writing its snapshot; the
+// log lines on stderr split the write into encode and total),
+// snapsetcorpus (setcorpus reading the index back from the snapshot:
+// dedupe, hash, cache, snapshot read and decode), snaptotal (load, then
+// snapsetcorpus: the restart with a snapshot). snapwrite runs first
+// and leaves the snapshot the others read; they fail without one.
 func BenchmarkWarmRestart(b *testing.B) {
 	f := warmSetup(b)
 	ctx := b.Context()
@@ -240,6 +249,36 @@ func BenchmarkWarmRestart(b *testing.B) {
 		}
 		report(b)
 	})
+	snapLog := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	b.Run("snapwrite", func(b *testing.B) {
+		s, c := openCache(b, f)
+		defer s.Close()
+		for start(b); b.Loop(); {
+			bt := bot.New(bot.Options{Analyses: c, Snapshots: missSnapshots{s.IndexSnapshots()}, Logger: snapLog})
+			if err := bt.SetCorpus(ctx, arts, nil); err != nil {
+				b.Fatal(err)
+			}
+			bt.CloseSnapshots()
+		}
+		report(b)
+	})
+	b.Run("snapsetcorpus", func(b *testing.B) {
+		s, c := openCache(b, f)
+		defer s.Close()
+		for start(b); b.Loop(); {
+			restoreOnce(b, s, c, arts, snapLog)
+		}
+		report(b)
+	})
+	b.Run("snaptotal", func(b *testing.B) {
+		for start(b); b.Loop(); {
+			s, c := openCache(b, f)
+			got, _ := corpus.Load(ctx, f.dir)
+			restoreOnce(b, s, c, got, snapLog)
+			s.Close()
+		}
+		report(b)
+	})
 	b.Run("total", func(b *testing.B) {
 		for start(b); b.Loop(); {
 			s, c := openCache(b, f)
@@ -251,6 +290,42 @@ func BenchmarkWarmRestart(b *testing.B) {
 		}
 		report(b)
 	})
+}
+
+// hitSnapshots is an IndexSnapshots that records whether a snapshot was
+// found.
+type hitSnapshots struct {
+	IndexSnapshots
+	hit bool
+}
+
+func (h *hitSnapshots) GetIndexSnapshot(ctx context.Context, key bot.IndexKey) ([]byte, bool, error) {
+	data, ok, err := h.IndexSnapshots.GetIndexSnapshot(ctx, key)
+	h.hit = h.hit || ok
+	return data, ok, err
+}
+
+// restoreOnce runs SetCorpus of arts on a new bot reading snapshots
+// from s, and fails b when the index was not read from a snapshot (run
+// snapwrite first).
+func restoreOnce(b *testing.B, s *Store, c *AnalysisCache, arts []corpus.Article, log *slog.Logger) {
+	snaps := &hitSnapshots{IndexSnapshots: s.IndexSnapshots()}
+	bt := bot.New(bot.Options{Analyses: c, Snapshots: snaps, Logger: log})
+	if err := bt.SetCorpus(b.Context(), arts, nil); err != nil {
+		b.Fatal(err)
+	}
+	bt.CloseSnapshots()
+	if !snaps.hit {
+		b.Fatal("no index snapshot of this corpus: run WarmRestart/snapwrite first")
+	}
+}
+
+// missSnapshots is an IndexSnapshots that never finds a snapshot, so the
+// bot builds the index and writes it.
+type missSnapshots struct{ IndexSnapshots }
+
+func (missSnapshots) GetIndexSnapshot(context.Context, bot.IndexKey) ([]byte, bool, error) {
+	return nil, false, nil
 }
 
 // cpuTime returns the CPU time the process has used (0 where the system

@@ -38,6 +38,7 @@ func runBot(ctx context.Context, args []string, e env) int {
 	opts, closeCache := withAnalysisCache(ctx, withAccess(bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL, Cache: m, Progress: bar.update}, cfg), cfg, log)
 	defer closeCache()
 	b := bot.New(opts)
+	defer b.CloseSnapshots() // before closeCache: a snapshot write under way finishes
 	lib := newLibrary(e, cfg, b, m, log)
 	if _, err := lib.Load(ctx); err != nil {
 		bar.finish()

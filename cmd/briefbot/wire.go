@@ -55,6 +55,9 @@ func loadCorpus(ctx context.Context, e env, cfg config.Config) ([]corpus.Article
 func newBot(ctx context.Context, e env, cfg config.Config, log *slog.Logger, arts []corpus.Article, errs []error) (*bot.Bot, error) {
 	opts, closeCache := withAnalysisCache(ctx, bot.Options{Now: e.now, Logger: log, CacheTTL: cfg.CacheTTL}, cfg, log)
 	defer closeCache() // a one-shot bot sets its corpus once
+	// It reads the index snapshot a server wrote, but does not spend
+	// seconds writing one while it answers.
+	opts.SnapshotsReadOnly = true
 	b := bot.New(opts)
 	if err := b.SetCorpus(ctx, arts, errs); err != nil {
 		return nil, fmt.Errorf("index corpus: %w", err)
