@@ -123,8 +123,8 @@ func (ix *Index) deadlinesFor(arg string) []int {
 	if ids := lookupName(ix.actorKeys, arg); len(ids) > 0 {
 		return ids
 	}
-	if ids, _ := ix.deadlineTerms.bestSorted(queryTerms(arg, false)); len(ids) > 0 {
-		return ints(ids)
+	if ids, _ := ix.deadlineTerms.bestSorted(queryTerms(arg, false)); ids.len() > 0 {
+		return ints(ids.appendTo(nil))
 	}
 	return lookupTypo(ix.actorKeys, arg)
 }

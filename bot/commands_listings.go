@@ -17,7 +17,7 @@ import (
 type eventList struct {
 	ix    *Index
 	story []int32
-	ids   []int32
+	ids   idList
 	n     int
 }
 
@@ -32,8 +32,8 @@ func (l eventList) items(_, from, to int) []Item {
 		switch {
 		case l.story != nil:
 			id = int(l.story[k])
-		case l.ids != nil:
-			id = int(l.ids[k])
+		case l.ids.len() > 0:
+			id = int(l.ids.at(k))
 		}
 		e := l.ix.event(id)
 		out = append(out, Item{Text: when(e.When, e.Precision) + " — " + e.Text, Source: l.ix.eventArt(id)})
@@ -56,7 +56,7 @@ func timelineList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 		if src.n == 0 {
 			src.story = nil
 			src.ids, _ = ix.eventTerms.bestSorted(queryTerms(req.arg, false))
-			src.n = len(src.ids)
+			src.n = src.ids.len()
 		}
 	}
 	if src.n == 0 {
@@ -73,7 +73,7 @@ type quoteList struct {
 	ix       *Index
 	speakers []int
 	quotes   [][]int
-	ids      []int32
+	ids      idList
 	runs     []quoteRun
 }
 
@@ -86,7 +86,7 @@ func (l quoteList) sections() int {
 
 func (l quoteList) speaker(sec int) int {
 	if l.runs != nil {
-		return int(l.runs[sec].speaker)
+		return int(l.ix.speakerOf(l.ids.at(int(l.runs[sec].from))))
 	}
 	return l.speakers[sec]
 }
@@ -109,7 +109,7 @@ func (l quoteList) items(sec, from, to int) []Item {
 		var q int
 		switch {
 		case l.runs != nil:
-			q = int(l.ids[int(l.runs[sec].from)+k])
+			q = int(l.ids.at(int(l.runs[sec].from) + k))
 		case l.quotes == nil:
 			q = int(l.ix.speakers[l.speakers[sec]].first) + k
 		default:
@@ -134,7 +134,7 @@ func whoSaidWhatList(_ *Bot, ix *Index, req request, _ time.Time) *answer {
 		title += " about " + quoted(req.arg)
 		what += " about " + quoted(req.arg)
 		src.ids, src.runs = ix.groupedQuotes(queryTerms(req.arg, false))
-		total, speakers = len(src.ids), len(src.runs)
+		total, speakers = src.ids.len(), len(src.runs)
 	}
 	if total == 0 {
 		return wholeAnswer(ix.none(title, what))

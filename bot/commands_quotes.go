@@ -39,7 +39,7 @@ func whoSaidWhat(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		ids, _ := ix.quoteTerms.best(queryTerms(req.arg, false))
 		at := map[int]int{}
 		for _, q := range ids {
-			s := int(ix.speakerOf[q])
+			s := int(ix.speakerOf(q))
 			g, ok := at[s]
 			if !ok {
 				g = len(groups)

@@ -92,7 +92,7 @@ func (ix *Index) article(arg string) (int, bool) {
 		return 0, false
 	}
 	norm := normName(arg)
-	if i, ok := ix.byID[norm]; ok {
+	if i, ok := ix.byID(norm); ok {
 		return i, true
 	}
 	q := queryTerms(arg, false)
@@ -158,9 +158,9 @@ func (ix *Index) topicKeys(q []string, sc *topicScratch) []topicKey {
 	ix.sents.scores(q, func(doc int, score float64) {
 		hits = append(hits, topicHit{doc: int32(doc), score: score})
 	})
-	docs := ix.sents.docs
+	docs := &ix.sents.docs
 	for i := range hits {
-		hits[i].art = docs[hits[i].doc].art
+		hits[i].art = docs.art(hits[i].doc)
 	}
 	sc.hits = hits
 	for _, h := range hits {
@@ -262,7 +262,7 @@ func (ix *Index) topSentences(q []string, n int) []sentDoc {
 			slices.SortFunc(hits, byRank)
 		}
 		for _, h := range top[done:] {
-			d := ix.sents.docs[h.doc]
+			d := ix.sents.docs.at(int32(h.doc))
 			norm = appendNorm(norm[:0], ix.ans[d.art].Sentences[d.sent].Text)
 			if seen[string(norm)] {
 				continue

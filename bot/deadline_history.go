@@ -24,8 +24,8 @@ const historyStates = 6
 // historyStates states (see there).
 func (ix *Index) history(dr *deadlineRef, now time.Time) string {
 	several, dated, seen := false, false, map[string]bool{}
-	for _, rv := range dr.revs {
-		several = several || rv.art != dr.revs[0].art
+	for _, rv := range dr.states {
+		several = several || rv.art != dr.states[0].art
 	}
 	for _, a := range dr.arts {
 		l := ix.label(a, false)
@@ -36,17 +36,17 @@ func (ix *Index) history(dr *deadlineRef, now time.Time) string {
 	}
 	last := dr.latest()
 	var parts []string
-	for i, rv := range dr.revs {
-		if skip := len(dr.revs) - historyStates; i >= 1 && skip > 1 && i <= skip {
+	for i, rv := range dr.states {
+		if skip := len(dr.states) - historyStates; i >= 1 && skip > 1 && i <= skip {
 			if i == 1 {
 				parts = append(parts, plural(skip, "more change"))
 			}
 			continue
 		}
-		r := rv.r
+		r := dr.rev(i)
 		var s string
 		switch {
-		case i == len(dr.revs)-1 && i == 0 && r.LengthDays == 0:
+		case i == len(dr.states)-1 && i == 0 && r.LengthDays == 0:
 			// A lone date: the due date below says it; only when it was set is news.
 			if r.SetOn.IsZero() && !several {
 				continue
@@ -55,7 +55,8 @@ func (ix *Index) history(dr *deadlineRef, now time.Time) string {
 		default:
 			var prev *summarize.Revision
 			if i > 0 {
-				prev = &dr.revs[i-1].r
+				p := dr.rev(i - 1)
+				prev = &p
 			}
 			s = change(prev, r) + statedOn(r)
 		}
@@ -63,7 +64,7 @@ func (ix *Index) history(dr *deadlineRef, now time.Time) string {
 			s += " (" + ix.label(rv.art, dated) + ")"
 		}
 		switch {
-		case i == len(dr.revs)-1 || r.Due.IsZero() || sameState(r, last):
+		case i == len(dr.states)-1 || r.Due.IsZero() || sameState(r, last):
 		case r.LengthDays > 0:
 			s += " (due " + date(r.Due, r.Precision) + ", superseded)"
 		default:

@@ -24,13 +24,13 @@ func TestLongDeadlinesAreCut(t *testing.T) {
 			t.Fatalf("deadline %d: %d items, deadlineItems says %d", id, got, want)
 		}
 		h := ix.history(dr, perfNow)
-		if skip := len(dr.revs) - historyStates; skip > 1 {
+		if skip := len(dr.states) - historyStates; skip > 1 {
 			cutStates++
 			if !strings.Contains(h, fmt.Sprintf("; %d more changes; ", skip)) {
-				t.Errorf("deadline %d: %d states, history does not count the %d left out: %s", id, len(dr.revs), skip, h)
+				t.Errorf("deadline %d: %d states, history does not count the %d left out: %s", id, len(dr.states), skip, h)
 			}
 		} else if strings.Contains(h, "more change") {
-			t.Errorf("deadline %d: %d states, all should be told: %s", id, len(dr.revs), h)
+			t.Errorf("deadline %d: %d states, all should be told: %s", id, len(dr.states), h)
 		}
 		also := 0
 		for _, it := range sec.Items {

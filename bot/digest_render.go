@@ -33,7 +33,7 @@ func (ix *Index) digestArticles(ids []string, topic string) []int {
 	q := queryTerms(topic, false)
 	var arts []int
 	for _, id := range ids {
-		if i, ok := ix.byID[normName(id)]; ok && ix.arts[i].ID == id && ix.onTopic(i, q) {
+		if i, ok := ix.byID(normName(id)); ok && ix.arts[i].ID == id && ix.onTopic(i, q) {
 			arts = append(arts, i)
 		}
 	}

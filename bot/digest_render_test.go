@@ -34,7 +34,7 @@ func (ix *Index) byPath(t *testing.T, paths ...string) []int {
 	t.Helper()
 	var out []int
 	for _, p := range paths {
-		i, ok := ix.byID[normName(p)]
+		i, ok := ix.byID(normName(p))
 		if !ok {
 			t.Fatalf("no article %s", p)
 		}

@@ -23,7 +23,7 @@ type Index struct {
 	problems []string           // load and analysis errors, one line each
 	dups     []corpus.Duplicate // articles left out as copies of others
 
-	byID map[string]int // normalised ID and path → article
+	ids articleKeys // normalised ID and path → article (see byID)
 	// byTitle maps the hash (hashNorm) of a normalised title (normName)
 	// to the first article whose title has it: `summary TITLE` finds an
 	// exact title without reading the titles of every article holding
@@ -34,21 +34,20 @@ type Index struct {
 	sents   sentIndex
 
 	names       *nameBook
-	speakers    []speaker        // in the order first quoted, reading newest first (see indexPeople)
-	speakerKeys map[string][]int // lookup key → speakers
-	quotes      []quoteRef       // speaker by speaker (see speaker)
-	speakerOf   []int32          // quote → its speaker
-	quoteTerms  termIndex
+	speakers    []speaker          // in the order first quoted, reading newest first (see indexPeople)
+	speakerKeys map[string][]int32 // lookup key → speakers
+	quotes      []int32            // quote numbers (quoteNums), speaker by speaker (see speaker)
+	quoteNums   recordNumbers
+	quoteTerms  packedTerms
 
-	deadlines     []deadlineRef // latest first
-	actorKeys     map[string][]int
-	deadlineTerms termIndex
+	deadlines     []deadlineRef      // latest first
+	actorKeys     map[string][]int32 // lookup key → deadlines
+	deadlineTerms packedTerms
 	reportTerms   map[string][]string // while the deadlines merge: a text → its content terms (contentTerms)
 
-	events     []eventRef // in date order (see indexEvents)
-	eventsAt   []int32    // article a's events are eventIDs[eventsAt[a]:eventsAt[a+1]] (see eventsIn)
-	eventIDs   []int32    // the events (into events) article by article, each article's ascending
-	eventTerms termIndex
+	events     []int32 // event numbers (eventNums), in date order (see indexEvents)
+	eventNums  recordNumbers
+	eventTerms packedTerms
 
 	stories    []summarize.Story     // the one with the latest article first (see indexStories)
 	storyOf    []int                 // article → its story in stories
@@ -88,18 +87,14 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 		return nil, fmt.Errorf("new index: article %q has no analysis: %w", arts[i].ID, ErrMismatch)
 	}
 	ix := &Index{
-		arts:          slices.Clone(arts),
-		ans:           slices.Clone(analyses),
-		byID:          make(map[string]int, 2*len(arts)),
-		byTitle:       make(map[uint64]int32, len(arts)),
-		titles:        termIndex{},
-		sents:         sentIndex{post: map[string][]posting{}},
-		names:         newNameBook(),
-		speakerKeys:   map[string][]int{},
-		quoteTerms:    termIndex{},
-		actorKeys:     map[string][]int{},
-		deadlineTerms: termIndex{},
-		eventTerms:    termIndex{},
+		arts:        slices.Clone(arts),
+		ans:         slices.Clone(analyses),
+		byTitle:     make(map[uint64]int32, len(arts)),
+		titles:      termIndex{},
+		sents:       sentIndex{post: map[string][]posting{}},
+		names:       newNameBook(),
+		speakerKeys: map[string][]int32{},
+		actorKeys:   map[string][]int32{},
 	}
 	for _, err := range loadErrs {
 		if err != nil {
@@ -114,15 +109,17 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 	wg.Go(func() {
 		ix.indexStories(prevStories)
 		ix.indexEvents()
-		ix.eventTerms.compact()
 	})
 	wg.Go(ix.indexArticles)
 	ix.indexDates()
 	ix.indexPeople()
-	ix.quoteTerms.compact()
 	ix.indexDeadlines()
 	ix.names.done()
 	wg.Wait()
+	compactLists(ix.speakerKeys)
+	compactLists(ix.actorKeys)
+	compactLists(ix.names.keys)
+	compactLists(ix.names.alias)
 	ix.indexListings()
 	return ix, nil
 }
@@ -137,9 +134,7 @@ func (ix *Index) indexArticles() {
 	var ts []int32
 	for i, a := range ix.arts {
 		for _, key := range [...]string{normName(a.ID), normName(a.Path)} {
-			if _, dup := ix.byID[key]; key != "" && !dup {
-				ix.byID[key] = i
-			}
+			ix.ids.add(key, i, ix.idKeys)
 		}
 		if key := hashNorm(normName(a.Title)); !hasKey(ix.byTitle, key) {
 			ix.byTitle[key] = int32(i)
@@ -152,7 +147,7 @@ func (ix *Index) indexArticles() {
 	}
 	ix.titles = titles.finish()
 	ix.sents.canonicalize(func(doc int32) string {
-		d := ix.sents.docs[doc]
+		d := ix.sents.docs.at(doc)
 		return ix.ans[d.art].Sentences[d.sent].Text
 	})
 	ix.sents.finish()

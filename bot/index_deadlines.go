@@ -15,21 +15,84 @@ import (
 const mergeWindow = 60
 
 // deadlineRef is one deadline of the corpus: the reports of it in every
-// article merged into one record. revs holds each state it has had, with
-// the article that reported it, in date order; the last one is the state
-// that stands. The remaining fields come from the latest report that has
-// them.
+// article merged into one record. states holds each state it has had,
+// with the article that reported it, in date order; the last one is the
+// state that stands (while merging, revs holds them, in merge order). The
+// remaining fields come from the latest report that has them.
 type deadlineRef struct {
 	setBy, target       string // as the name book writes them
 	setKey, targetKey   string // name book keys, "" when unknown
 	demand, consequence string
-	evidence            string // the sentence stating the latest state
-	art                 int    // the article of the latest report
-	arts                []int  // every article that reports it, oldest first
-	revs                []revisionRef
-	words               []uint32  // content terms of its reports (symbols, ascending), kept while merging
-	first, last         time.Time // its span (see span), kept while merging
-	idx                 *revIndex // kept while merging, nil for a small record and after
+	evidence            string                         // the sentence stating the latest state
+	art                 int                            // the article of the latest report
+	arts                []int                          // every article that reports it, oldest first
+	states              []revState                     // once merged; nil while merging
+	odd                 map[int][2]summarize.Precision // state → its precisions without a code (see revState), nil for none
+	*deadlineMerge                                     // while merging; nil after
+}
+
+// revState is one state of a merged deadline, as the index keeps it: its
+// first report and what it states (see rev): revisionRef less what only
+// merging and the deadline word index (the evidence and its sentence)
+// need.
+type revState struct {
+	art             int
+	lengthDays      int
+	due, setOn      time.Time
+	prec, setOnPrec uint8 // precisionCodes; oddPrecision for another, kept in deadlineRef.odd
+	approx          bool
+}
+
+// precisionCodes are the precisions a revState holds as a number: its
+// place here.
+var precisionCodes = [...]summarize.Precision{"", summarize.Day, summarize.Week, summarize.Month, summarize.Year}
+
+// oddPrecision is the code of a precision not in precisionCodes.
+const oddPrecision = 255
+
+// precisionCode returns the code of p, oddPrecision for one without.
+func precisionCode(p summarize.Precision) uint8 {
+	for c, q := range precisionCodes {
+		if p == q {
+			return uint8(c)
+		}
+	}
+	return oddPrecision
+}
+
+// precisionOf returns the precision of code c; odd is what an oddPrecision
+// stands for.
+func precisionOf(c uint8, odd summarize.Precision) summarize.Precision {
+	if c == oddPrecision {
+		return odd
+	}
+	return precisionCodes[c]
+}
+
+// newRevState returns the state a merged revision keeps, with its
+// precisions that have no code (see precisionCodes).
+func newRevState(rv *revisionRef) (revState, [2]summarize.Precision) {
+	r := &rv.r
+	s := revState{art: rv.art, lengthDays: r.LengthDays, due: r.Due, setOn: r.SetOn, prec: precisionCode(r.Precision), setOnPrec: precisionCode(r.SetOnPrecision), approx: r.Approx}
+	return s, [2]summarize.Precision{r.Precision, r.SetOnPrecision}
+}
+
+// rev returns state k of dr, without its evidence and sentence (empty),
+// which no command reads.
+func (dr *deadlineRef) rev(k int) summarize.Revision {
+	s := &dr.states[k]
+	odd := dr.odd[k]
+	return summarize.Revision{LengthDays: s.lengthDays, Due: s.due, Precision: precisionOf(s.prec, odd[0]), SetOn: s.setOn, SetOnPrecision: precisionOf(s.setOnPrec, odd[1]), Approx: s.approx}
+}
+
+// deadlineMerge is what a deadline record keeps only while the index
+// merges reports into records (see indexDeadlines): a pointer in the
+// record, so that the records the index keeps do not carry its room.
+type deadlineMerge struct {
+	revs        []revisionRef
+	words       []uint32  // content terms of its reports (symbols, ascending)
+	first, last time.Time // its span (see span)
+	idx         *revIndex // nil for a small record
 }
 
 // revisionRef is one state of a merged deadline: its first report, the
@@ -43,7 +106,20 @@ type revisionRef struct {
 }
 
 // latest returns the state that stands.
-func (dr *deadlineRef) latest() summarize.Revision { return dr.revs[len(dr.revs)-1].r }
+func (dr *deadlineRef) latest() summarize.Revision {
+	if dr.deadlineMerge != nil {
+		return dr.revs[len(dr.revs)-1].r
+	}
+	return dr.rev(len(dr.states) - 1)
+}
+
+// numStates returns the number of states dr has had.
+func (dr *deadlineRef) numStates() int {
+	if dr.deadlineMerge != nil {
+		return len(dr.revs)
+	}
+	return len(dr.states)
+}
 
 // due returns the due date and precision of the state that stands; the zero
 // time when that state names none (an earlier due date does not count: it
@@ -58,6 +134,27 @@ func (dr *deadlineRef) due() (time.Time, summarize.Precision) {
 // latest first, and indexes them by actor and by the words of their
 // reports, titles and summaries.
 func (ix *Index) indexDeadlines() {
+	ix.mergeDeadlines()
+	ix.reportTerms = nil // merging is done
+	ix.indexDeadlineTerms()
+	for k := range ix.deadlines {
+		ix.deadlines[k].finish()
+	}
+	for id, dr := range ix.deadlines {
+		for _, k := range []string{dr.setKey, dr.targetKey} {
+			for _, key := range ix.names.keys[k] {
+				if ids := ix.actorKeys[key]; len(ids) == 0 || ids[len(ids)-1] != int32(id) {
+					ix.actorKeys[key] = append(ids, int32(id))
+				}
+			}
+		}
+	}
+}
+
+// mergeDeadlines is the first part of indexDeadlines: it merges the
+// deadlines into records (ix.deadlines), latest first, each with its
+// revisions in date order, not yet finished (see finish).
+func (ix *Index) mergeDeadlines() {
 	arts := slices.Clone(ix.byDate)
 	slices.Reverse(arts) // oldest first, undated first too: they merge into nothing dated
 	f := newDeadlineFinder()
@@ -70,20 +167,8 @@ func (ix *Index) indexDeadlines() {
 		dr := &ix.deadlines[k]
 		dr.idx, dr.words = nil, nil // positions change: merging is done
 		slices.SortStableFunc(dr.revs, func(a, b revisionRef) int { return a.key.Compare(b.key) })
-		dr.trim()
 	}
 	ix.deadlines = latestFirst(ix.deadlines)
-	ix.reportTerms = nil // merging is done
-	ix.indexDeadlineTerms()
-	for id, dr := range ix.deadlines {
-		for _, k := range []string{dr.setKey, dr.targetKey} {
-			for _, key := range ix.names.keys[k] {
-				if ids := ix.actorKeys[key]; len(ids) == 0 || ids[len(ids)-1] != id {
-					ix.actorKeys[key] = append(ids, id)
-				}
-			}
-		}
-	}
 }
 
 // latestFirst returns the records ordered by their latest state's date,
@@ -142,6 +227,7 @@ func (ix *Index) report(art int, d summarize.Deadline, syms symbols) deadlineRef
 		setKey: ix.names.resolve(d.SetBy), targetKey: ix.names.resolve(d.Target),
 		demand: d.Demand, consequence: d.Consequence, evidence: d.Evidence,
 		art: art, arts: []int{art},
+		deadlineMerge: &deadlineMerge{},
 	}
 	dr.setBy, dr.target = cmp.Or(ix.names.display[dr.setKey], d.SetBy), cmp.Or(ix.names.display[dr.targetKey], d.Target)
 	hist := slices.Clone(d.History)
@@ -184,19 +270,25 @@ var genericDeadlineTerms = func() map[string]bool {
 	return m
 }()
 
-// trim drops the spare capacity merging left in dr's lists.
-func (dr *deadlineRef) trim() {
+// finish ends merging dr: its states from its revisions, in their
+// order, and its lists without the spare capacity merging left; what
+// only merging needs is dropped.
+func (dr *deadlineRef) finish() {
 	if cap(dr.arts) > len(dr.arts) {
 		dr.arts = slices.Clone(dr.arts)
 	}
-	if cap(dr.revs) > len(dr.revs) {
-		dr.revs = slices.Clone(dr.revs)
-	}
+	dr.states = make([]revState, len(dr.revs))
 	for k := range dr.revs {
-		if also := dr.revs[k].also; cap(also) > len(also) {
-			dr.revs[k].also = slices.Clone(also)
+		s, precs := newRevState(&dr.revs[k])
+		dr.states[k] = s
+		if s.prec == oddPrecision || s.setOnPrec == oddPrecision {
+			if dr.odd == nil {
+				dr.odd = map[int][2]summarize.Precision{}
+			}
+			dr.odd[k] = precs
 		}
 	}
+	dr.deadlineMerge = nil
 }
 
 // sentence returns the text of an article's sentence, "" when out of range.

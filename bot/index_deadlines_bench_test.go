@@ -19,7 +19,7 @@ func BenchmarkIndexDeadlines(b *testing.B) {
 			var records int
 			for b.Loop() {
 				ix := *pc.ix
-				ix.deadlines, ix.deadlineTerms, ix.actorKeys = nil, termIndex{}, map[string][]int{}
+				ix.deadlines, ix.deadlineTerms, ix.actorKeys = nil, packedTerms{}, map[string][]int32{}
 				ix.indexDeadlines()
 				records = len(ix.deadlines)
 			}

@@ -131,7 +131,7 @@ func wordsOf(syms symbols, ids []uint32) []string {
 func describeDeadlines(ds []deadlineRef) []string {
 	var out []string
 	for _, d := range ds {
-		out = append(out, fmt.Sprintf("%s|%s|%v|%d", d.setKey, d.targetKey, d.arts, len(d.revs)))
+		out = append(out, fmt.Sprintf("%s|%s|%v|%d", d.setKey, d.targetKey, d.arts, d.numStates()))
 	}
 	return out
 }

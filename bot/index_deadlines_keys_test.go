@@ -102,7 +102,7 @@ func TestFinderFindsSameSetterByState(t *testing.T) {
 	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 	f := newDeadlineFinder()
 	rec := func(words string, due time.Time) deadlineRef {
-		dr := deadlineRef{setKey: "jane doe", first: day, last: day}
+		dr := deadlineRef{setKey: "jane doe", deadlineMerge: &deadlineMerge{first: day, last: day}}
 		for _, w := range terms(words) {
 			dr.words = union(dr.words, []uint32{f.syms.id(w)})
 		}
@@ -126,5 +126,27 @@ func TestFinderFindsSameSetterByState(t *testing.T) {
 				t.Errorf("candidates = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRevState checks that a finished record's state gives back its
+// revision but for the evidence and sentence, which it does not keep.
+func TestRevState(t *testing.T) {
+	on := time.Date(2025, 7, 14, 10, 0, 0, 0, time.FixedZone("X", 3600))
+	r := summarize.Revision{LengthDays: 50, Due: on.AddDate(0, 0, 50), Precision: summarize.Week, SetOn: on, SetOnPrecision: summarize.Month, Approx: true, Evidence: "gave 50 days", Sentence: 3}
+	odd := r
+	odd.Precision, odd.SetOnPrecision = "fortnight", ""
+	revs := []revisionRef{{art: 7, r: r, key: on, also: []int{1}}, {art: 8, r: odd}}
+	dr := deadlineRef{deadlineMerge: &deadlineMerge{revs: revs}}
+	dr.finish()
+	for k, rv := range revs {
+		want := rv.r
+		want.Evidence, want.Sentence = "", 0
+		if got := dr.rev(k); got != want || dr.states[k].art != rv.art {
+			t.Errorf("state %d of article %d: %+v, want %+v", k, dr.states[k].art, got, want)
+		}
+	}
+	if len(dr.odd) != 1 || dr.deadlineMerge != nil {
+		t.Errorf("%d states with an odd precision, want 1; merging kept: %v", len(dr.odd), dr.deadlineMerge != nil)
 	}
 }

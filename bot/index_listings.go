@@ -63,10 +63,12 @@ func (ix *Index) indexListings() {
 	l.storyEventsAt = make([]int32, len(ix.stories)+1)
 	l.storyEvents = make([]int32, 0, len(ix.events))
 	in := map[artSent]bool{}
+	ae := ix.articleEvents()
 	for s := range ix.stories {
-		l.storyEvents = ix.appendStoryEvents(l.storyEvents, in, s)
+		l.storyEvents = ix.appendStoryEvents(l.storyEvents, &ae, in, s)
 		l.storyEventsAt[s+1] = int32(len(l.storyEvents))
 	}
+	l.storyEvents = exact(l.storyEvents) // reprints' events left out
 	l.dueDesc = slices.Clone(l.dueAsc)
 	slices.SortFunc(l.dueAsc, func(a, b int) int { return cmp.Or(cmp.Compare(l.dueDay[a], l.dueDay[b]), a-b) })
 	slices.SortFunc(l.dueDesc, func(a, b int) int { return cmp.Or(cmp.Compare(l.dueDay[b], l.dueDay[a]), a-b) })
@@ -120,25 +122,30 @@ type counted struct{ id, n int32 }
 func (t termIndex) countSorted(q []string) []counted {
 	var acc []counted
 	for _, w := range q {
-		ps := t[w]
-		merged := make([]counted, 0, len(acc)+len(ps))
-		i, j := 0, 0
-		for i < len(acc) || j < len(ps) {
-			switch {
-			case j == len(ps) || i < len(acc) && acc[i].id < ps[j]:
-				merged = append(merged, acc[i])
-				i++
-			case i == len(acc) || ps[j] < acc[i].id:
-				merged = append(merged, counted{ps[j], 1})
-				j++
-			default:
-				merged = append(merged, counted{acc[i].id, acc[i].n + 1})
-				i, j = i+1, j+1
-			}
-		}
-		acc = merged
+		acc = mergeCounted(acc, t[w])
 	}
 	return acc
+}
+
+// mergeCounted returns, in a new slice, the IDs of acc and of ps (both
+// ascending), each with its count in acc plus one when ps holds it.
+func mergeCounted(acc []counted, ps []int32) []counted {
+	merged := make([]counted, 0, len(acc)+len(ps))
+	i, j := 0, 0
+	for i < len(acc) || j < len(ps) {
+		switch {
+		case j == len(ps) || i < len(acc) && acc[i].id < ps[j]:
+			merged = append(merged, acc[i])
+			i++
+		case i == len(acc) || ps[j] < acc[i].id:
+			merged = append(merged, counted{ps[j], 1})
+			j++
+		default:
+			merged = append(merged, counted{acc[i].id, acc[i].n + 1})
+			i, j = i+1, j+1
+		}
+	}
+	return merged
 }
 
 // bestSorted is termIndex.best without a map: the IDs holding the most
@@ -154,7 +161,12 @@ func (t termIndex) bestSorted(q []string) (ids []int32, matched int) {
 	if len(hit) == 1 {
 		return t[hit[0]], 1
 	}
-	acc := t.countSorted(hit)
+	return mostCounted(t.countSorted(hit))
+}
+
+// mostCounted returns the IDs of acc with the highest count, in acc's
+// order, and that count.
+func mostCounted(acc []counted) (ids []int32, matched int) {
 	most := int32(0)
 	for _, c := range acc {
 		most = max(most, c.n)

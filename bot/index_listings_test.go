@@ -38,7 +38,7 @@ func (ix *Index) topicRankingMaps(topic string, limit int) ([]int, bool) {
 	}
 	score, counted := map[int]float64{}, map[int]int{}
 	for _, h := range ix.sents.rank(q) {
-		if a := int(ix.sents.docs[h.doc].art); counted[a] < 3 {
+		if a := int(ix.sents.docs.at(int32(h.doc)).art); counted[a] < 3 {
 			score[a] += h.score
 			counted[a]++
 		}
@@ -67,7 +67,7 @@ func (ix *Index) topSentencesRanked(q []string, n int) []sentDoc {
 	var out []sentDoc
 	seen := map[string]bool{}
 	for _, h := range ix.sents.rank(q) {
-		d := ix.sents.docs[h.doc]
+		d := ix.sents.docs.at(int32(h.doc))
 		text := normName(ix.ans[d.art].Sentences[d.sent].Text)
 		if seen[text] {
 			continue
@@ -106,11 +106,16 @@ func TestListingLookups(t *testing.T) {
 				t.Errorf("topSentences(%q, %d) = %v, want %v", topic, n, got, want)
 			}
 		}
-		for _, ti := range []termIndex{ix.quoteTerms, ix.eventTerms, ix.deadlineTerms, ix.titles} {
-			got, gotN := ti.bestSorted(q)
-			want, wantN := ti.best(q)
-			if !slices.Equal(got, want) || gotN != wantN {
-				t.Errorf("bestSorted(%q) = %v %d, want %v %d", topic, got, gotN, want, wantN)
+		got, gotN := ix.titles.bestSorted(q)
+		want, wantN := ix.titles.best(q)
+		if !slices.Equal(got, want) || gotN != wantN {
+			t.Errorf("titles: bestSorted(%q) = %v %d, want %v %d", topic, got, gotN, want, wantN)
+		}
+		for _, pt := range []*packedTerms{&ix.quoteTerms, &ix.eventTerms, &ix.deadlineTerms} {
+			got, gotN := pt.bestSorted(q)
+			want, wantN := pt.best(q)
+			if !slices.Equal(got.appendTo(nil), want) || gotN != wantN {
+				t.Errorf("bestSorted(%q) = %v %d, want %v %d", topic, got.appendTo(nil), gotN, want, wantN)
 			}
 		}
 	}

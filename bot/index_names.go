@@ -158,11 +158,11 @@ func properName(s string) bool {
 // lookupName finds the IDs filed under a name in keys (lookup key → IDs):
 // the whole name, else the name without its leading words ("President
 // Donald Trump" → "Donald Trump" → "Trump").
-func lookupName(keys map[string][]int, name string) []int {
+func lookupName(keys map[string][]int32, name string) []int {
 	ws := words(name)
 	for i := range ws {
 		if ids := keys[strings.Join(ws[i:], " ")]; len(ids) > 0 {
-			return ids
+			return ints(ids)
 		}
 	}
 	return nil
@@ -170,11 +170,11 @@ func lookupName(keys map[string][]int, name string) []int {
 
 // lookupTypo finds the IDs filed under the keys nearest to name within a
 // typo's edit distance (see typoLimit).
-func lookupTypo(keys map[string][]int, name string) []int {
+func lookupTypo(keys map[string][]int32, name string) []int {
 	q := normName(name)
 	best := typoLimit(q) + 1
 	n := utf8.RuneCountInString(q)
-	var ids []int
+	var ids []int32
 	for k, kids := range keys {
 		if diff := utf8.RuneCountInString(k) - n; diff > best || -diff > best {
 			continue // the distance is at least the difference in length
@@ -188,7 +188,7 @@ func lookupTypo(keys map[string][]int, name string) []int {
 		}
 	}
 	slices.Sort(ids)
-	return slices.Compact(ids)
+	return ints(slices.Compact(ids))
 }
 
 // knows returns how the book writes a name (or the end of it, as

@@ -14,6 +14,17 @@ type speaker struct {
 	first, n   int32
 }
 
+// speakerOf returns the speaker of quote id (into Index.quotes): the
+// last speaker whose quotes start at or before it, found by binary search
+// (every speaker has a quote, so their firsts ascend strictly).
+func (ix *Index) speakerOf(id int32) int32 {
+	s, found := slices.BinarySearchFunc(ix.speakers, id, func(sp speaker, id int32) int { return cmp.Compare(sp.first, id) })
+	if !found {
+		s--
+	}
+	return int32(s)
+}
+
 // quotes returns a new slice of sp's quotes (into Index.quotes), in
 // order: newest article first.
 func (sp speaker) quotes() []int {
@@ -66,7 +77,7 @@ func (ix *Index) indexPeople() {
 				speakers = append(speakers, speaker{name: ix.names.display[k], desc: cmp.Or(ix.names.desc[k], q.Role)})
 				counts = append(counts, 0)
 				for _, key := range speakerKeys(ix.names.keys[k], ix.names.desc[k], q.Role, q.Speaker) {
-					ix.speakerKeys[key] = append(ix.speakerKeys[key], int(s))
+					ix.speakerKeys[key] = append(ix.speakerKeys[key], s)
 				}
 			}
 			said = append(said, s)
@@ -80,8 +91,8 @@ func (ix *Index) indexPeople() {
 		filed += n
 	}
 	// Second pass: place each quote at its speaker's next ID.
-	ix.quotes = make([]quoteRef, filed)
-	ix.speakerOf = make([]int32, filed)
+	ix.quoteNums = newRecordNumbers(len(ix.arts), func(a int) int { return len(ix.ans[a].Quotes) })
+	ix.quotes = make([]int32, filed)
 	next := counts // reused: speaker → its next quote ID
 	for s := range next {
 		next[s] = ix.speakers[s].first
@@ -94,12 +105,13 @@ func (ix *Index) indexPeople() {
 			if s < 0 {
 				continue
 			}
-			ix.quotes[next[s]] = quoteRef{art: int32(i), i: int32(k)}
-			ix.speakerOf[next[s]] = s
+			ix.quotes[next[s]] = ix.quoteNums.number(int32(i), int32(k))
 			next[s]++
 		}
 	}
+	terms := termIndex{}
 	for id := range ix.quotes {
-		ix.quoteTerms.add(id, ix.quote(id).Text)
+		terms.add(id, ix.quote(id).Text)
 	}
+	ix.quoteTerms = packTerms(terms)
 }

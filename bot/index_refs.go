@@ -8,15 +8,28 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// The index files quotes and events by reference: a pair of int32 naming
-// the article and the record's place in its analysis, 8 bytes where a copy
-// of the record took a hundred. The analyses are immutable once indexed
-// (see NewIndex), so a reference reads the same record for the index's
-// life. Positions fit int32: an index of 2³¹ articles or records would
-// not fit in memory anyway.
+// The index files quotes and events by reference: the record's number
+// among the analyses' records of its kind (recordNumbers), which names
+// the article and the record's place in its analysis in 4 bytes, where a
+// copy of the record took a hundred. The analyses are immutable once
+// indexed (see NewIndex), so a reference reads the same record for the
+// index's life. Numbers fit int32: an index of 2³¹ articles or records
+// would not fit in memory anyway.
 
 // quoteRef locates a quote: ix.ans[art].Quotes[i].
 type quoteRef struct{ art, i int32 }
+
+// quoteRef returns where quote id (into ix.quotes) is.
+func (ix *Index) quoteRef(id int) quoteRef {
+	art, i := ix.quoteNums.ref(ix.quotes[id])
+	return quoteRef{art, i}
+}
+
+// eventRef returns where event id (into ix.events) is.
+func (ix *Index) eventRef(id int) eventRef {
+	art, i := ix.eventNums.ref(ix.events[id])
+	return eventRef{art, i}
+}
 
 // eventRef locates an event: ix.ans[art].Events[i].
 type eventRef struct{ art, i int32 }
@@ -24,34 +37,55 @@ type eventRef struct{ art, i int32 }
 // quote returns quote id (into ix.quotes). The record is the analysis's
 // own: callers must not modify it.
 func (ix *Index) quote(id int) *summarize.Quote {
-	r := ix.quotes[id]
+	r := ix.quoteRef(id)
 	return &ix.ans[r.art].Quotes[r.i]
 }
 
 // quoteArt returns the article quote id comes from.
-func (ix *Index) quoteArt(id int) int { return int(ix.quotes[id].art) }
+func (ix *Index) quoteArt(id int) int { return int(ix.quoteRef(id).art) }
 
 // event returns event id (into ix.events). The record is the analysis's
 // own: callers must not modify it.
 func (ix *Index) event(id int) *summarize.Event {
-	r := ix.events[id]
+	r := ix.eventRef(id)
 	return &ix.ans[r.art].Events[r.i]
 }
 
 // eventArt returns the article event id comes from.
-func (ix *Index) eventArt(id int) int { return int(ix.events[id].art) }
+func (ix *Index) eventArt(id int) int { return int(ix.eventRef(id).art) }
 
-// eventsIn returns the events (into ix.events) of article art, ascending.
-// The slice is the index's own: callers must not modify it.
-func (ix *Index) eventsIn(art int) []int32 {
-	return ix.eventIDs[ix.eventsAt[art]:ix.eventsAt[art+1]]
+// articleEvents is each article's events (into Index.events), ascending:
+// article a's are ids[at[a]:at[a+1]] (see of). Only building the index
+// needs them (appendStoryEvents), so the index does not keep them.
+type articleEvents struct{ at, ids []int32 }
+
+// of returns the events of article a. The slice is e's own: callers must
+// not modify it.
+func (e *articleEvents) of(a int) []int32 { return e.ids[e.at[a]:e.at[a+1]] }
+
+// articleEvents files the index's events by article.
+func (ix *Index) articleEvents() articleEvents {
+	e := articleEvents{at: make([]int32, len(ix.arts)+1), ids: make([]int32, len(ix.events))}
+	arts := make([]int32, len(ix.events))
+	for id := range ix.events {
+		arts[id] = ix.eventRef(id).art
+		e.at[arts[id]+1]++
+	}
+	for a := range ix.arts {
+		e.at[a+1] += e.at[a]
+	}
+	next := slices.Clone(e.at[:len(ix.arts)])
+	for id, a := range arts {
+		e.ids[next[a]] = int32(id)
+		next[a]++
+	}
+	return e
 }
 
 // indexEvents files the dated events in date order; events without a date
 // are left out of the timeline. Events of one date keep their articles'
 // order of publication (undated articles first, then oldest first), then
-// the order of the analyses. It files each event's words and, per
-// article, its events (eventsIn).
+// the order of the analyses. It files each event's words.
 func (ix *Index) indexEvents() {
 	n := 0
 	for _, an := range ix.ans {
@@ -71,23 +105,16 @@ func (ix *Index) indexEvents() {
 		}
 	}
 	slices.SortFunc(keys, compareEventKeys)
-	ix.events = make([]eventRef, n)
-	ix.eventsAt = make([]int32, len(ix.arts)+1)
+	ix.eventNums = newRecordNumbers(len(ix.arts), func(a int) int { return len(ix.ans[a].Events) })
+	ix.events = make([]int32, n)
+	terms := termIndex{}
 	for id, k := range keys {
-		ix.events[id] = k.ref
-		ix.eventsAt[k.ref.art+1]++
+		r := k.ref
+		ix.events[id] = ix.eventNums.number(r.art, r.i)
+		e := &ix.ans[r.art].Events[r.i]
+		terms.add(id, e.Phrase, e.Text)
 	}
-	for a := range ix.arts {
-		ix.eventsAt[a+1] += ix.eventsAt[a]
-	}
-	ix.eventIDs = make([]int32, n)
-	next := slices.Clone(ix.eventsAt[:len(ix.arts)])
-	for id, r := range ix.events {
-		ix.eventIDs[next[r.art]] = int32(id)
-		next[r.art]++
-		e := ix.event(id)
-		ix.eventTerms.add(id, e.Phrase, e.Text)
-	}
+	ix.eventTerms = packTerms(terms)
 }
 
 // eventKey is what indexEvents orders an event by: its date, then its

@@ -36,7 +36,7 @@ func referenceEvents(ix *Index) []copiedEvent {
 }
 
 // checkEvents compares the index's events with referenceEvents, and
-// eventsIn with the events of each article in that order.
+// articleEvents with the events of each article in that order.
 func checkEvents(t *testing.T, ix *Index) {
 	t.Helper()
 	want := referenceEvents(ix)
@@ -50,8 +50,9 @@ func checkEvents(t *testing.T, ix *Index) {
 		}
 		of[w.art] = append(of[w.art], int32(id))
 	}
+	ae := ix.articleEvents()
 	for a := range ix.arts {
-		if got := ix.eventsIn(a); !slices.Equal(got, of[a]) {
+		if got := ae.of(a); !slices.Equal(got, of[a]) {
 			t.Errorf("events of article %d: %v, want %v", a, got, of[a])
 		}
 	}
@@ -133,17 +134,21 @@ func TestSpeakerQuotes(t *testing.T) {
 		if sp.name != w.name || sp.desc != w.desc || int(sp.first) != next {
 			t.Fatalf("speaker %d: %q %q from %d, want %q %q from %d", s, sp.name, sp.desc, sp.first, w.name, w.desc, next)
 		}
-		if got := ix.quotes[sp.first : sp.first+sp.n]; !slices.Equal(got, w.quotes) {
+		var got []quoteRef
+		for id := sp.first; id < sp.first+sp.n; id++ {
+			got = append(got, ix.quoteRef(int(id)))
+		}
+		if !slices.Equal(got, w.quotes) {
 			t.Fatalf("speaker %d (%s): quotes %v, want %v", s, sp.name, got, w.quotes)
 		}
 		for _, id := range sp.quotes() {
-			if ix.speakerOf[id] != int32(s) {
-				t.Fatalf("quote %d: speaker %d, want %d", id, ix.speakerOf[id], s)
+			if got := ix.speakerOf(int32(id)); got != int32(s) {
+				t.Fatalf("quote %d: speaker %d, want %d", id, got, s)
 			}
 		}
 		next += len(w.quotes)
 	}
-	if next != len(ix.quotes) || next != len(ix.speakerOf) {
-		t.Fatalf("%d quotes filed, %d speakers of quotes, want %d", len(ix.quotes), len(ix.speakerOf), next)
+	if next != len(ix.quotes) {
+		t.Fatalf("%d quotes filed, want %d", len(ix.quotes), next)
 	}
 }

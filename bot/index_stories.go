@@ -103,16 +103,17 @@ func (ix *Index) storyEventIDs(topic string) []int {
 type artSent struct{ art, sent int }
 
 // appendStoryEvents appends to dst the events (into ix.events) of story s,
-// ascending, each once (summarize.Story.Events: reprints left out); in is
-// scratch space, cleared first.
-func (ix *Index) appendStoryEvents(dst []int32, in map[artSent]bool, s int) []int32 {
+// ascending, each once (summarize.Story.Events: reprints left out), ae
+// being the index's events by article; in is scratch space, cleared
+// first.
+func (ix *Index) appendStoryEvents(dst []int32, ae *articleEvents, in map[artSent]bool, s int) []int32 {
 	clear(in)
 	for _, e := range ix.stories[s].Events {
 		in[artSent{e.Article, e.Sentence}] = true
 	}
 	from := len(dst)
 	for _, a := range ix.stories[s].Articles {
-		for _, id := range ix.eventsIn(a) {
+		for _, id := range ae.of(a) {
 			if in[artSent{a, ix.event(int(id)).Sentence}] {
 				dst = append(dst, id)
 			}

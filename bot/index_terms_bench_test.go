@@ -210,15 +210,16 @@ func BenchmarkWordIndexes(b *testing.B) {
 
 // BenchmarkTermIndexSizes reports, for each term index of the benchmark
 // corpus's index, its terms, its postings (IDs filed) and the heap a copy
-// of it takes (map and lists, after GC): where the word indexes' memory
-// goes.
+// of it in the index's form takes (a termIndex's map and lists, or a
+// packedTerms, after GC): where the word indexes' memory goes.
 func BenchmarkTermIndexSizes(b *testing.B) {
 	for _, n := range perfSizes() {
 		pc := perfCorpusOf(b, n)
 		for _, ti := range []struct {
-			name string
-			t    termIndex
-		}{{"titles", pc.ix.titles}, {"quotes", pc.ix.quoteTerms}, {"events", pc.ix.eventTerms}, {"deadlines", pc.ix.deadlineTerms}} {
+			name   string
+			t      termIndex
+			packed bool
+		}{{"titles", pc.ix.titles, false}, {"quotes", pc.ix.quoteTerms.unpack(), true}, {"events", pc.ix.eventTerms.unpack(), true}, {"deadlines", pc.ix.deadlineTerms.unpack(), true}} {
 			b.Run(fmt.Sprintf("%d/%s", n, ti.name), func(b *testing.B) {
 				postings := 0
 				for _, ids := range ti.t {
@@ -227,6 +228,12 @@ func BenchmarkTermIndexSizes(b *testing.B) {
 				var heap uint64
 				for b.Loop() {
 					h0 := heapAfterGC()
+					if ti.packed {
+						p := packTerms(ti.t)
+						heap += heapAfterGC() - h0
+						runtime.KeepAlive(p)
+						continue
+					}
 					cp := make(termIndex, len(ti.t))
 					flat := make([]int32, 0, postings)
 					for term, ids := range ti.t {
@@ -251,16 +258,17 @@ func BenchmarkTermIndexSizes(b *testing.B) {
 func BenchmarkDeadlineTerms(b *testing.B) {
 	for _, n := range perfSizes() {
 		pc := perfCorpusOf(b, n)
+		merged := mergedDeadlines(pc.ix)
 		for _, impl := range []string{"old", "new"} {
 			b.Run(fmt.Sprintf("%d/%s", n, impl), func(b *testing.B) {
 				cpu0 := cputime.Process()
 				for b.Loop() {
-					ix := *pc.ix
+					ix := *merged
 					if impl == "new" {
 						ix.indexDeadlineTerms()
 						continue
 					}
-					ix.deadlineTerms = joinedDeadlineTerms(&ix)
+					ix.deadlineTerms = packTerms(joinedDeadlineTerms(&ix))
 				}
 				b.ReportMetric(float64(cputime.Process()-cpu0)/float64(b.N), "cpu-ns/op")
 			})

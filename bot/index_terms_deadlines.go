@@ -1,7 +1,7 @@
 package bot
 
 // indexDeadlineTerms files every deadline (ix.deadlines, in their final
-// order) under the terms of its parts: who set it for whom, its demand,
+// order, merged but not finished: see mergeDeadlines) under the terms of its parts: who set it for whom, its demand,
 // consequence and evidence, the title and summary of every article
 // reporting it, and the evidence and sentence of every state. The index
 // is the one termIndex.add gives the parts joined with spaces, but no
@@ -47,12 +47,12 @@ func (ix *Index) indexDeadlineTerms() {
 			}
 			b.file(id, arena[arts[a][0]:arts[a][1]])
 		}
-		for _, rv := range dr.revs {
+		for _, rv := range dr.revs { // before finish: the evidence and sentence are the revisions'
 			b.file(id, text(rv.r.Evidence))
 			b.file(id, text(ix.sentence(rv.art, rv.r.Sentence)))
 		}
 	}
-	ix.deadlineTerms = b.finish()
+	ix.deadlineTerms = packTerms(b.finish())
 }
 
 // contentTerms returns the terms of a deadline's text that say which

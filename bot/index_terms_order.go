@@ -26,13 +26,13 @@ type impactOrder struct {
 // needs avgLen computed.
 func (s *sentIndex) impactOrder(all []posting) *impactOrder {
 	maxLen := int32(0)
-	for _, d := range s.docs {
-		maxLen = max(maxLen, d.length)
+	for doc := range int32(s.docs.len()) {
+		maxLen = max(maxLen, s.docs.length(doc))
 	}
 	has1 := make([]bool, maxLen+1)
 	pairs := map[[2]int32]bool{}
 	for _, p := range all {
-		switch l, tf := s.docs[p.doc()].length, p&tfEscape; tf {
+		switch l, tf := s.docs.length(p.doc()), p&tfEscape; tf {
 		case 1:
 			has1[l] = true
 		case tfEscape: // in bigTF
@@ -42,7 +42,7 @@ func (s *sentIndex) impactOrder(all []posting) *impactOrder {
 	}
 	for _, big := range s.bigTF {
 		for doc, tf := range big {
-			pairs[[2]int32{tf, s.docs[doc].length}] = true
+			pairs[[2]int32{tf, s.docs.length(doc)}] = true
 		}
 	}
 	type pair struct {
@@ -81,7 +81,7 @@ func (s *sentIndex) impactOrder(all []posting) *impactOrder {
 // rankOf returns the rank of a posting's impact: 0 for the highest. big is
 // its term's part of bigTF.
 func (o *impactOrder) rankOf(p posting, big map[int32]int32) uint32 {
-	l := o.s.docs[p.doc()].length
+	l := o.s.docs.length(p.doc())
 	if tf := p.tf(big); tf != 1 {
 		return o.rank[[2]int32{tf, l}]
 	}

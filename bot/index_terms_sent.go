@@ -50,10 +50,13 @@ const rankDepth = 1000
 // sentIndex is an inverted index of every sentence in the corpus, ranked
 // with BM25. Sentences are added in order with add, then finish files
 // them: until finish the postings are gathered in build, after it they
-// are in post, every list cut from one array to its exact length.
+// are in post, every list cut from one array to its exact length. A query
+// reads only a term's rankDepth best postings and how many it has, so
+// finish keeps only those (post and df).
 type sentIndex struct {
-	docs   []sentDoc
-	post   map[string][]posting       // term → sentences, highest impact first (after finish)
+	docs   sentDocs
+	post   map[string][]posting       // term → sentences, highest impact first, the rankDepth first (after finish)
+	df     map[string]int32           // term → how many sentences hold it, for the terms post cuts at rankDepth
 	bigTF  map[string]map[int32]int32 // term → sentence → its tf, when tfEscape or more
 	avgLen float64
 	build  *sentBuild // what add gathered for finish; nil once finished
@@ -68,9 +71,10 @@ type sentIndex struct {
 	// sentence's length up to maxImpactLen: most postings' impact.
 	impact1 []float64
 
-	// canon is, for each sentence, the first sentence with its words
+	// repeats has bit doc%64 of word doc/64 set when sentence doc repeats
+	// the words of an earlier one, its canonical sentence
 	// (topics_sent_canon.go); nil when canonicalize was not called.
-	canon []int32
+	repeats []uint64
 }
 
 // maxImpactLen bounds the sentence lengths sentIndex.impact1 holds.
@@ -108,7 +112,7 @@ func (s *sentIndex) add(art, sent int, text string) {
 		b = &sentBuild{}
 		s.build = b
 	}
-	doc := int32(len(s.docs))
+	doc := int32(s.docs.len())
 	if doc >= maxSents {
 		return // beyond what a posting can number
 	}
@@ -134,25 +138,23 @@ func (s *sentIndex) add(art, sent int, text string) {
 		b.last[t] = len(b.log)
 		b.log = append(b.log, loggedPosting{term: t, doc: doc, tf: 1})
 	}
-	s.docs = append(s.docs, sentDoc{art: int32(art), sent: int32(sent), length: int32(length)})
+	s.docs.add(sentDoc{art: int32(art), sent: int32(sent), length: int32(length)})
 	b.hashes = append(b.hashes, h)
 }
 
 // finish computes the average length and files every posting list in
 // impact order; call it once after the last add.
 func (s *sentIndex) finish() {
-	total := 0
-	for _, d := range s.docs {
-		total += int(d.length)
+	total, maxLen := 0, int32(0)
+	for doc := range int32(s.docs.len()) {
+		l := s.docs.length(doc)
+		total += int(l)
+		maxLen = max(maxLen, l)
 	}
-	if len(s.docs) > 0 {
-		s.avgLen = float64(total) / float64(len(s.docs))
+	if s.docs.len() > 0 {
+		s.avgLen = float64(total) / float64(s.docs.len())
 	}
-	s.docs = exact(s.docs)
-	maxLen := int32(0)
-	for _, d := range s.docs {
-		maxLen = max(maxLen, d.length)
-	}
+	s.docs.clip()
 	s.impact1 = make([]float64, min(maxLen, maxImpactLen)+1)
 	for l := range s.impact1 {
 		s.impact1[l] = s.impactOf(1, int32(l))
@@ -192,12 +194,26 @@ func (s *sentIndex) finish() {
 		s.post = make(map[string][]posting, len(b.names))
 	}
 	o := s.impactOrder(all)
+	kept := 0 // the postings post keeps: each term's rankDepth first
+	for t := range b.names {
+		kept += min(end[t+1]-end[t], rankDepth)
+	}
+	top := make([]posting, kept)
+	at := 0
 	for t, name := range b.names {
 		ps := all[end[t]:end[t+1]:end[t+1]]
 		big := s.bigTF[name]
 		o.sort(ps, big)
+		if len(ps) > rankDepth {
+			if s.df == nil {
+				s.df = map[string]int32{}
+			}
+			s.df[name] = int32(len(ps))
+		}
+		n := copy(top[at:], ps[:min(len(ps), rankDepth)])
+		ps, at = top[at:at+n:at+n], at+n
 		s.post[name] = ps
-		if runs := o.runs(ps[:min(len(ps), rankDepth)], big); runs != nil {
+		if runs := o.runs(ps, big); runs != nil {
 			if s.runs == nil {
 				s.runs = map[string][]impactRun{}
 			}
@@ -205,6 +221,16 @@ func (s *sentIndex) finish() {
 		}
 	}
 	s.rankImpact = o.value
+}
+
+// idf returns the inverse document frequency of term t, whose postings
+// (in post) are ps.
+func (s *sentIndex) idf(t string, ps []posting) float64 {
+	df := float64(len(ps))
+	if n, ok := s.df[t]; ok {
+		df = float64(n)
+	}
+	return math.Log(1 + (float64(s.docs.len())-df+0.5)/(df+0.5))
 }
 
 // exact returns xs in an array of exactly its length.
@@ -221,7 +247,7 @@ func exact[T any](xs []T) []T {
 // score but for the term's IDF, which is the same for all of a term's
 // postings. big is the term's part of bigTF.
 func (s *sentIndex) impact(p posting, big map[int32]int32) float64 {
-	l := s.docs[p.doc()].length
+	l := s.docs.length(p.doc())
 	tf := p.tf(big)
 	if tf == 1 && int(l) < len(s.impact1) {
 		return s.impact1[l]
@@ -246,15 +272,13 @@ type hit struct {
 // each term), best first; ties keep corpus order so results are
 // deterministic.
 func (s *sentIndex) rank(q []string) []hit {
-	n := float64(len(s.docs))
 	score := map[int]float64{}
 	for _, t := range q {
 		ps := s.post[t]
 		if len(ps) == 0 {
 			continue
 		}
-		df := float64(len(ps))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		idf := s.idf(t, ps)
 		big := s.bigTF[t]
 		for _, p := range ps[:min(len(ps), rankDepth)] {
 			score[int(p.doc())] += float64(idf * s.impact(p, big)) // rounded as scores rounds it

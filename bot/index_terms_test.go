@@ -119,9 +119,21 @@ func TestTermBuilder(t *testing.T) {
 	}
 }
 
+// mergedDeadlines returns a copy of ix whose deadlines are merged again
+// but not finished (mergeDeadlines): with the revisions that the words
+// of a deadline come from, which a finished record does not keep.
+func mergedDeadlines(ix *Index) *Index {
+	m := *ix
+	m.deadlines, m.reportTerms = nil, nil
+	m.mergeDeadlines()
+	m.reportTerms = nil
+	return &m
+}
+
 // joinedDeadlineTerms is the deadline word index as it was built before
 // indexDeadlineTerms: every deadline's parts joined into one text and
-// added. It is the reference.
+// added. It is the reference. The deadlines of ix must be merged but not
+// finished (see mergedDeadlines).
 func joinedDeadlineTerms(ix *Index) termIndex {
 	out := termIndex{}
 	for id, dr := range ix.deadlines {
@@ -142,12 +154,18 @@ func joinedDeadlineTerms(ix *Index) termIndex {
 // one it replaces: every deadline's parts joined into one text and added.
 func TestDeadlineTermsMatchJoin(t *testing.T) {
 	ix := generatedIndex(t, 250)
-	want := joinedDeadlineTerms(ix)
+	merged := mergedDeadlines(ix)
+	want := joinedDeadlineTerms(merged)
 	if len(ix.deadlines) < 20 {
 		t.Fatalf("%d deadlines: the corpus does not test the index", len(ix.deadlines))
 	}
-	if !reflect.DeepEqual(ix.deadlineTerms, want) {
-		t.Errorf("deadline terms: %d terms, want %d; the lists differ", len(ix.deadlineTerms), len(want))
+	for k := range ix.deadlines {
+		if g, w := &ix.deadlines[k], &merged.deadlines[k]; g.setKey != w.setKey || g.evidence != w.evidence || len(g.states) != len(w.revs) {
+			t.Fatalf("deadline %d merged again differs: %q %q %d states, want %q %q %d", k, w.setKey, w.evidence, len(w.revs), g.setKey, g.evidence, len(g.states))
+		}
+	}
+	if got := ix.deadlineTerms.unpack(); !reflect.DeepEqual(got, want) {
+		t.Errorf("deadline terms: %d terms, want %d; the lists differ", len(got), len(want))
 	}
 	if ix.reportTerms != nil {
 		t.Errorf("the index keeps %d report texts after building", len(ix.reportTerms))

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"cmp"
-	"math"
 	"sync"
 )
 
@@ -14,12 +13,8 @@ import (
 // sentences' lengths, and a query with one matching term needs no map;
 // the table of a longer one (scoreTable) comes from a pool.
 func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
-	n := float64(len(s.docs))
-	idf := func(ps []posting) float64 {
-		df := float64(len(ps))
-		return math.Log(1 + (n-df+0.5)/(df+0.5))
-	}
 	type termPostings struct {
+		idf  float64
 		ps   []posting
 		big  map[int32]int32
 		runs []impactRun
@@ -28,7 +23,7 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	hit := buf[:0] // the query terms that have postings
 	for _, t := range q {
 		if ps := s.post[t]; len(ps) > 0 {
-			hit = append(hit, termPostings{ps, s.bigTF[t], s.runs[t]})
+			hit = append(hit, termPostings{s.idf(t, ps), ps, s.bigTF[t], s.runs[t]})
 		}
 	}
 	// A score is rounded to float64 before it is added (the conversions),
@@ -36,7 +31,7 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	// computed once for all its postings, and must equal each one's.
 	if len(hit) == 1 {
 		h := hit[0]
-		w := idf(h.ps)
+		w := h.idf
 		if h.runs == nil {
 			for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
 				f(int(p.doc()), float64(w*s.impact(p, h.big)))
@@ -60,7 +55,7 @@ func (s *sentIndex) scores(q []string, f func(doc int, score float64)) {
 	score := getScoreTable(read)
 	defer score.put()
 	for _, h := range hit {
-		w := idf(h.ps)
+		w := h.idf
 		if h.runs == nil {
 			for _, p := range h.ps[:min(len(h.ps), rankDepth)] {
 				score.add(p.doc(), float64(w*s.impact(p, h.big)))

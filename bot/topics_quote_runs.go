@@ -7,8 +7,10 @@ import (
 
 // quoteRun is one speaker's quotes among an ascending list of quote IDs:
 // the n IDs from from. A speaker's quotes are numbered consecutively
-// (speaker.first onwards), so in an ascending list they are one run.
-type quoteRun struct{ speaker, from, n int32 }
+// (speaker.first onwards), so in an ascending list they are one run, and
+// the runs of an ascending list are in speaker order. The speaker is
+// that of its first quote (Index.speakerOf).
+type quoteRun struct{ from, n int32 }
 
 // groupedQuotesMin is the fewest quotes a term must be in for the index to
 // keep its runs in `who said what about` order (listings.quoteRuns): below
@@ -19,16 +21,17 @@ const groupedQuotesMin = 512
 // orders them: most quotes first, then by speaker; each run ascending.
 // It finds each run's end by binary search, so it costs a search per
 // speaker and a sort of the speakers, not a pass over the quotes.
-func (ix *Index) quoteRuns(ids []int32) []quoteRun {
+func (ix *Index) quoteRuns(ids idList) []quoteRun {
 	var runs []quoteRun
-	for i := 0; i < len(ids); {
-		s := ix.speakerOf[ids[i]]
+	for i := 0; i < ids.len(); {
+		s := ix.speakerOf(ids.at(i))
 		sp := ix.speakers[s]
-		j, _ := slices.BinarySearch(ids[i:], sp.first+sp.n)
-		runs = append(runs, quoteRun{speaker: s, from: int32(i), n: int32(j)})
-		i += j
+		j, _ := ids.search(sp.first + sp.n)
+		runs = append(runs, quoteRun{from: int32(i), n: int32(j - i)})
+		i = j
 	}
-	slices.SortFunc(runs, func(a, b quoteRun) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.speaker, b.speaker)) })
+	// Speaker order is the runs' order in ids.
+	slices.SortFunc(runs, func(a, b quoteRun) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.from, b.from)) })
 	return runs
 }
 
@@ -39,24 +42,24 @@ func (ix *Index) quoteRuns(ids []int32) []quoteRun {
 func (ix *Index) indexQuoteRuns() {
 	l := &ix.lists
 	l.quoteRuns = map[string][]quoteRun{}
-	for w, ids := range ix.quoteTerms {
-		if len(ids) >= groupedQuotesMin {
+	ix.quoteTerms.each(func(w string, ids idList) {
+		if ids.len() >= groupedQuotesMin {
 			l.quoteRuns[w] = exact(ix.quoteRuns(ids))
 		}
-	}
+	})
 }
 
 // groupedQuotes returns the quotes holding the most of the query terms
 // (termIndex.bestSorted), ascending, and their runs by speaker in
 // `who said what` order; the runs the index keeps when one term alone
 // matches and is common. Neither is to be modified.
-func (ix *Index) groupedQuotes(q []string) (ids []int32, runs []quoteRun) {
+func (ix *Index) groupedQuotes(q []string) (ids idList, runs []quoteRun) {
 	ids, _ = ix.quoteTerms.bestSorted(q)
-	if len(ids) == 0 {
-		return nil, nil
+	if ids.len() == 0 {
+		return idList{}, nil
 	}
 	for _, w := range q {
-		if ps := ix.quoteTerms[w]; len(ps) == len(ids) && &ps[0] == &ids[0] {
+		if ps := ix.quoteTerms.get(w); ps.len() == ids.len() && &ps.lows[0] == &ids.lows[0] {
 			if runs, ok := ix.lists.quoteRuns[w]; ok {
 				return ids, runs
 			}

@@ -10,9 +10,15 @@ import (
 // of each speaker's quotes, the speakers sorted by count descending, then
 // by speaker. It is the reference for quoteRuns.
 func groupQuotesRef(ix *Index, ids []int32) (speakers []int32, quotes [][]int32) {
+	speakerOf := map[int32]int32{}
+	for s, sp := range ix.speakers {
+		for _, q := range sp.quotes() {
+			speakerOf[int32(q)] = int32(s)
+		}
+	}
 	by := map[int32][]int32{}
 	for _, q := range ids {
-		s := ix.speakerOf[q]
+		s := speakerOf[q]
 		if by[s] == nil {
 			speakers = append(speakers, s)
 		}
@@ -37,31 +43,31 @@ func TestQuoteRuns(t *testing.T) {
 			t.Fatalf("%s: %d runs, want %d", name, len(runs), len(speakers))
 		}
 		for g, r := range runs {
-			if r.speaker != speakers[g] || !slices.Equal(ids[r.from:r.from+r.n], quotes[g]) {
-				t.Fatalf("%s: run %d = speaker %d %v, want speaker %d %v", name, g, r.speaker, ids[r.from:r.from+r.n], speakers[g], quotes[g])
+			if s := ix.speakerOf(ids[r.from]); s != speakers[g] || !slices.Equal(ids[r.from:r.from+r.n], quotes[g]) {
+				t.Fatalf("%s: run %d = speaker %d %v, want speaker %d %v", name, g, s, ids[r.from:r.from+r.n], speakers[g], quotes[g])
 			}
 		}
 	}
 	var terms []string
-	for w := range ix.quoteTerms {
+	for w := range ix.quoteTerms.num {
 		terms = append(terms, w)
 	}
 	slices.Sort(terms)
 	for k, w := range terms {
-		ids := ix.quoteTerms[w]
-		check(w, ids, ix.quoteRuns(ids))
+		ids := ix.quoteTerms.get(w).appendTo(nil)
+		check(w, ids, ix.quoteRuns(ix.quoteTerms.get(w)))
 		if runs, ok := ix.lists.quoteRuns[w]; ok {
 			check(w+" (kept)", ids, runs)
 		} else if len(ids) >= groupedQuotesMin {
 			t.Errorf("%s: in %d quotes, runs not kept", w, len(ids))
 		}
 		q := []string{w, terms[(k*7)%len(terms)]}
-		ids, runs := ix.groupedQuotes(q)
+		got, runs := ix.groupedQuotes(q)
 		want, _ := ix.quoteTerms.bestSorted(q)
-		if !slices.Equal(ids, want) {
-			t.Fatalf("groupedQuotes(%q): %v, want %v", q, ids, want)
+		if !slices.Equal(got.appendTo(nil), want.appendTo(nil)) {
+			t.Fatalf("groupedQuotes(%q): %v, want %v", q, got.appendTo(nil), want.appendTo(nil))
 		}
-		check(q[0]+" "+q[1], ids, runs)
+		check(q[0]+" "+q[1], got.appendTo(nil), runs)
 	}
 }
 
@@ -70,12 +76,13 @@ func TestQuoteRuns(t *testing.T) {
 func TestQuoteRunsKept(t *testing.T) {
 	ix := generatedIndex(t, 250)
 	// Make every term common enough: keep the runs of all of them.
-	for w, ids := range ix.quoteTerms {
+	ix.quoteTerms.each(func(w string, ids idList) {
 		ix.lists.quoteRuns[w] = ix.quoteRuns(ids)
-	}
-	for w, ids := range ix.quoteTerms {
+	})
+	for w := range ix.quoteTerms.num {
+		ids := ix.quoteTerms.get(w)
 		got, runs := ix.groupedQuotes([]string{w})
-		if &got[0] != &ids[0] || &runs[0] != &ix.lists.quoteRuns[w][0] {
+		if &got.lows[0] != &ids.lows[0] || &runs[0] != &ix.lists.quoteRuns[w][0] {
 			t.Errorf("%s: groupedQuotes did not read the kept runs", w)
 		}
 	}

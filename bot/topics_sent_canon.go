@@ -31,8 +31,8 @@ func hashWords(h uint64, w []byte) uint64 {
 	return (h ^ ' ') * fnvPrime
 }
 
-// canonicalize numbers each sentence's canonical sentence (sentIndex.canon)
-// from the word hashes add gathered; text gives a sentence's text, read to
+// canonicalize marks the sentences that are not their own canonical
+// sentence (sentIndex.repeats) from the word hashes add gathered; text gives a sentence's text, read to
 // confirm that sentences whose hashes agree have the same words. Call it
 // after the last add and before finish.
 func (s *sentIndex) canonicalize(text func(doc int32) string) {
@@ -40,29 +40,29 @@ func (s *sentIndex) canonicalize(text func(doc int32) string) {
 	if b == nil {
 		return
 	}
-	s.canon = make([]int32, len(s.docs))
-	first := make(map[uint64]int32, len(s.docs))
+	s.repeats = make([]uint64, (s.docs.len()+63)/64)
+	first := make(map[uint64]int32, s.docs.len())
 	var byNorm map[string]int32 // the wordings whose hash another wording has
 	var buf, other []byte
 	for doc, h := range b.hashes {
 		d := int32(doc)
 		f, ok := first[h]
 		if !ok {
-			first[h], s.canon[d] = d, d
+			first[h] = d
 			continue
 		}
 		buf = appendNorm(buf[:0], text(d))
 		if other = appendNorm(other[:0], text(f)); bytes.Equal(buf, other) {
-			s.canon[d] = f
+			s.repeats[d/64] |= 1 << (d % 64)
 			continue
 		}
 		if byNorm == nil {
 			byNorm = map[string]int32{}
 		}
-		if g, ok := byNorm[string(buf)]; ok {
-			s.canon[d] = g
+		if _, ok := byNorm[string(buf)]; ok {
+			s.repeats[d/64] |= 1 << (d % 64)
 		} else {
-			byNorm[string(buf)], s.canon[d] = d, d
+			byNorm[string(buf)] = d
 		}
 	}
 	b.hashes = nil
@@ -71,5 +71,5 @@ func (s *sentIndex) canonicalize(text func(doc int32) string) {
 // isCanonical reports whether doc is the first sentence of its wording;
 // every sentence is when the index numbered none.
 func (s *sentIndex) isCanonical(doc int) bool {
-	return s.canon == nil || s.canon[doc] == int32(doc)
+	return doc/64 >= len(s.repeats) || s.repeats[doc/64]&(1<<(doc%64)) == 0
 }

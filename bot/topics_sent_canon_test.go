@@ -2,18 +2,18 @@ package bot
 
 import "testing"
 
-// TestCanonicalSentences checks that each sentence's canonical sentence is
-// the first with the same words (normName), and that a hash collision of
-// different wordings keeps them apart.
+// TestCanonicalSentences checks that the canonical sentences are the
+// first of each wording (normName), every other sentence a repeat, and
+// that a hash collision of different wordings keeps them apart.
 func TestCanonicalSentences(t *testing.T) {
 	ix := generatedIndex(t, 250)
 	text := func(doc int) string {
-		d := ix.sents.docs[doc]
+		d := ix.sents.docs.at(int32(doc))
 		return ix.ans[d.art].Sentences[d.sent].Text
 	}
 	first := map[string]int32{}
 	repeats := 0
-	for doc := range ix.sents.docs {
+	for doc := range ix.sents.docs.len() {
 		norm := normName(text(doc))
 		want, ok := first[norm]
 		if !ok {
@@ -21,8 +21,8 @@ func TestCanonicalSentences(t *testing.T) {
 		} else {
 			repeats++
 		}
-		if got := ix.sents.canon[doc]; got != want {
-			t.Fatalf("sentence %d (%q): canonical %d, want %d", doc, text(doc), got, want)
+		if got := ix.sents.isCanonical(doc); got != (want == int32(doc)) {
+			t.Fatalf("sentence %d (%q): canonical %v, want it a repeat of %d", doc, text(doc), got, want)
 		}
 	}
 	if repeats == 0 {
@@ -42,8 +42,8 @@ func TestCanonicalSentences(t *testing.T) {
 	s.finish()
 	want := []int32{0, 1, 0, 1, 4}
 	for doc, w := range want {
-		if s.canon[doc] != w {
-			t.Errorf("colliding hashes: canonical of %q = %d, want %d", texts[doc], s.canon[doc], w)
+		if s.isCanonical(doc) != (w == int32(doc)) {
+			t.Errorf("colliding hashes: %q canonical %v, want it a repeat of %d", texts[doc], s.isCanonical(doc), w)
 		}
 	}
 }

@@ -12,7 +12,7 @@ func (ix *Index) articleRef(arg string) (int, bool) {
 		return 0, false
 	}
 	norm := normName(arg)
-	if i, ok := ix.byID[norm]; ok {
+	if i, ok := ix.byID(norm); ok {
 		return i, true
 	}
 	q := queryTerms(arg, false)
