@@ -104,8 +104,9 @@ func (r *registry) byInitials(acr string) int {
 		return -1
 	}
 	best := -1
+	var buf [32]byte
 	for id, e := range r.ents {
-		if e.org && !e.pseudo && e.name != "" && initials(e.name) == acr && (best < 0 || e.first < r.ents[best].first) {
+		if e.org && !e.pseudo && e.name != "" && string(appendInitials(buf[:0], e.name)) == acr && (best < 0 || e.first < r.ents[best].first) {
 			best = id
 		}
 	}
@@ -115,12 +116,28 @@ func (r *registry) byInitials(acr string) int {
 // initials returns the first letters of the capitalised words of name, in
 // upper case, leaving out "of", "the", "and", "for" and the like.
 func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && !strings.EqualFold(w, "The") {
-			b.WriteRune(r)
+	var buf [32]byte
+	return string(appendInitials(buf[:0], name))
+}
+
+// appendInitials appends initials(name) to dst. The words are cut as
+// strings.FieldsFunc cuts them at spaces and hyphens, byte by byte: no
+// byte of a multi-byte rune is either.
+func appendInitials(dst []byte, name string) []byte {
+	for i := 0; i < len(name); {
+		if name[i] == ' ' || name[i] == '-' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(name) && name[j] != ' ' && name[j] != '-' {
+			j++
+		}
+		w := name[i:j]
+		i = j
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !strings.EqualFold(w, "The") {
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return b.String()
+	return dst
 }

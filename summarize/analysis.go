@@ -115,19 +115,24 @@ type Analysis struct {
 // deadline or a dated event of the past week or later: the news and what
 // comes next, rather than background.
 func (a *Analysis) timely() func(int) bool {
-	has := map[int]bool{}
+	has := make([]bool, len(a.Sentences)) // by sentence: every index above is one
+	set := func(i int) {
+		if i >= 0 && i < len(has) {
+			has[i] = true
+		}
+	}
 	for _, e := range a.Events {
 		if a.Published.IsZero() || !periodEnd(e.When, e.Precision).Before(a.Published.AddDate(0, 0, -7)) {
-			has[e.Sentence] = true
+			set(e.Sentence)
 		}
 	}
 	for _, d := range a.Deadlines {
-		has[d.Sentence] = true
+		set(d.Sentence)
 		for _, r := range d.History {
-			has[r.Sentence] = true
+			set(r.Sentence)
 		}
 	}
-	return func(i int) bool { return has[i] }
+	return func(i int) bool { return i >= 0 && i < len(has) && has[i] }
 }
 
 // SummaryText returns the summary sentences as written.
@@ -145,7 +150,7 @@ func (a *Analysis) SummaryText() []string {
 // they repeat the body's text.
 func Analyze(a corpus.Article) *Analysis {
 	sents := Sentences(a.Body)
-	lows, lowBuf := lowerSentencesIn(sents, pooledBytes(len(a.Body)))
+	lows, lowBuf := lowerSentencesInto(sents, pooledBytes(len(a.Body)), pooledLows())
 	reg := newRegistryLow(sents, lows)
 	an := &Analysis{
 		ArticleID: a.ID,
@@ -153,7 +158,8 @@ func Analyze(a corpus.Article) *Analysis {
 		Sentences: sents,
 	}
 	an.Quotes = findQuotes(sents, reg)
-	times, timeToks, tgs := scanArticleIn(sents, lows, a.Published, pooledTimeToks(timeTokCap(sents)), pooledTaggers(len(sents)))
+	ts := pooledTimeScratch(sents)
+	times := scanArticleIn(sents, lows, a.Published, ts)
 	an.Deadlines = findDeadlinesIn(sents, times, reg, a.Published, dlOptions{})
 	an.Events = findEventsIn(sents, times)
 	an.People = reg.people()
@@ -166,9 +172,10 @@ func Analyze(a corpus.Article) *Analysis {
 	releaseSpans(reg.ch.spans)
 	releaseCounts(reg.ch.capCount)
 	releaseMrefs(reg.mentBuf)
-	releaseTimeToks(timeToks)
-	releaseTaggers(tgs)
+	releaseTimeScratch(ts)
 	releaseBytes(reg.d.textBuf)
 	releaseBytes(lowBuf)
+	releaseLows(lows)
+	releaseRegistry(reg)
 	return an
 }

@@ -40,8 +40,11 @@ type chunker struct {
 	spans    []nameSpan // the runs of every sentence so far, which chunks returns windows of
 }
 
-func newChunker(d *tdoc) *chunker {
-	c := &chunker{d: d, capCount: pooledCounts(), spans: pooledSpans(len(d.toks)/12 + 4)}
+// newChunkerIn lays out in c, whose fields it overwrites (a pooled
+// chunker: see releaseRegistry), the chunker of d, with the counts of its
+// capitalised words.
+func newChunkerIn(c *chunker, d *tdoc) *chunker {
+	*c = chunker{d: d, capCount: pooledCounts(), spans: pooledSpans(len(d.toks)/12 + 4)}
 	for i := range d.toks {
 		if t := &d.toks[i]; t.isCap() && !c.positional(i) {
 			c.capCount[t.base()]++

@@ -32,38 +32,49 @@ var (
 	cueNounFilter = newWordFilter(lx.cueNouns)
 )
 
+// appendFrame appends f, its speaker's entity not yet known, to fs.
+func appendFrame(fs []frame, f frame) []frame {
+	f.ent = -1
+	return append(fs, f)
+}
+
 // findFrames finds the reporting frames of sentence s, resolves their
 // speakers, and records pronoun mentions on the way.
 func (r *registry) findFrames(s int) []frame {
 	d := r.d
 	a, b := d.sentTok[s][0], d.sentTok[s][1]
 	r.resolvePronouns(s)
-	var fs []frame
+	// The frames are laid out in the spare room of frameBuf, each
+	// sentence's after the last's: one array for the article's frames, not
+	// one a sentence. A sentence that outgrows it gets an array of its
+	// own.
+	fs := r.frameBuf[len(r.frameBuf):]
+	room := cap(fs)
 	for i := a; i < b; i++ {
 		t := &d.toks[i]
 		if t.kind != kWord || d.inQuote[i] {
 			continue // reporting inside a quotation belongs to the quote
 		}
 		l := t.lower()
-		var f frame
-		ok := false
 		var c cue
 		isCue := false
 		if cueFilter.mayHave(l) {
 			c, isCue = lxCues.get(l)
 		}
+		// Each case makes its frame itself: most words are none, and pay
+		// for no frame.
 		switch {
 		case l == "according" && i+1 < b && d.toks[i+1].s == "to":
-			f, ok = r.according(i, a, b)
+			if f, ok := r.according(i, a, b); ok {
+				fs = appendFrame(fs, f)
+			}
 		case cueNounFilter.mayHave(l) && lx.cueNouns[l] && i > a && d.toks[i-1].poss && i+1 < b && d.toks[i+1].is("that"):
 			np := r.npBefore(i-1, a)
-			f, ok = frame{cue: i, cueText: t.s, class: cueSay, kind: fPossessive, subj: np, content: [2]int{i + 2, r.clauseEnd(i+2, a, b)}}, true
+			fs = appendFrame(fs, frame{cue: i, cueText: t.s, class: cueSay, kind: fPossessive, subj: np, content: [2]int{i + 2, r.clauseEnd(i+2, a, b)}})
 		case isCue && !t.isCap():
-			f, ok = r.verbFrame(i, c, a, b)
-		}
-		if ok {
-			f.ent = -1
-			fs = append(fs, f)
+			if f, ok := r.verbFrame(i, c, a, b); ok {
+				fs = appendFrame(fs, f)
+			}
 		}
 	}
 	kept := fs[:0]
@@ -101,7 +112,10 @@ func (r *registry) findFrames(s int) []frame {
 			}
 		}
 	}
-	return kept
+	if cap(kept) == room && room > 0 { // still in frameBuf's array: its room is taken
+		r.frameBuf = r.frameBuf[:len(r.frameBuf)+len(kept)]
+	}
+	return kept[:len(kept):len(kept)] // capped: no append runs into the next sentence's frames
 }
 
 // verbFrame reads the frame around the reporting verb at token i.

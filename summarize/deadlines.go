@@ -57,8 +57,9 @@ func findDeadlinesWith(sents []Sentence, reg *registry, published time.Time, opt
 func findDeadlinesIn(sents []Sentence, times []sentTimes, reg *registry, published time.Time, opts dlOptions) []Deadline {
 	var out []Deadline
 	last := []int{} // sentence of each deadline's latest mention
+	var ms mentionScratch
 	for si, s := range sents {
-		for _, m := range sentenceMentions(times[si], si, reg, published, opts) {
+		for _, m := range sentenceMentionsIn(times[si], si, reg, published, opts, &ms) {
 			target := -1
 			switch m.kind {
 			case mentionRevise:
@@ -153,11 +154,28 @@ func applyMention(d *Deadline, m mention, text string, si int) bool {
 // days to respond"), else unknown ("Later, he reduced it to 10 days"). A
 // length runs from the end of that period.
 func sentenceMentions(st sentTimes, si int, reg *registry, published time.Time, opts dlOptions) []mention {
+	return sentenceMentionsIn(st, si, reg, published, opts, &mentionScratch{})
+}
+
+// mentionScratch is the working memory of sentenceMentionsIn, for the
+// sentences of one article in turn: the sentence's own copy of its
+// expressions, and which the scan used.
+type mentionScratch struct {
+	xs   []timex
+	used []bool
+}
+
+// sentenceMentionsIn is sentenceMentions with its working arrays in ms's,
+// which the next call may overwrite: the mentions it returns hold none of
+// them.
+func sentenceMentionsIn(st sentTimes, si int, reg *registry, published time.Time, opts dlOptions, ms *mentionScratch) []mention {
 	if len(st.xs) == 0 {
 		return nil // every mention is read from a time expression (see sentenceScan.value)
 	}
-	tg, xs := st.tg, st.own()
-	sc := &sentenceScan{tg: tg, xs: xs, used: make([]bool, len(xs)), si: si, reg: reg, opts: opts}
+	ms.xs = append(ms.xs[:0], st.xs...) // a copy the scan may change without touching the shared one
+	ms.used = sized(ms.used, len(st.xs))
+	tg, xs := st.tg, ms.xs
+	sc := &sentenceScan{tg: tg, xs: xs, used: ms.used, si: si, reg: reg, opts: opts}
 	sc.scan()
 	if len(sc.out) == 0 {
 		return nil

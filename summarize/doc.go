@@ -93,8 +93,13 @@ func (t *tk) is(words ...string) bool {
 // buildDoc lays out sents and tokenizes them. The sentences' own offsets are
 // not trusted: callers may build Sentences by hand. lows is the sentences
 // in lower case (lowerSentences), or nil to lower them here.
-func buildDoc(sents []Sentence, lows []lowSent) *tdoc {
-	d := &tdoc{sents: sents, sentTok: make([][2]int, len(sents)), sentOff: make([]int, len(sents))}
+func buildDoc(sents []Sentence, lows []lowSent) *tdoc { return buildDocIn(&tdoc{}, sents, lows) }
+
+// buildDocIn is buildDoc laying the document out in d, an empty tdoc whose
+// tables' arrays it reuses (a pooled one: see releaseRegistry).
+func buildDocIn(d *tdoc, sents []Sentence, lows []lowSent) *tdoc {
+	*d = tdoc{sents: sents, sentTok: sized(d.sentTok, len(sents)), sentOff: sized(d.sentOff, len(sents)),
+		quotes: d.quotes[:0], inQuote: d.inQuote}
 	size := 0
 	for _, s := range sents {
 		size += len(s.Text) + 2
@@ -122,7 +127,7 @@ func buildDoc(sents []Sentence, lows []lowSent) *tdoc {
 	d.textBuf = b
 	d.text = unsafe.String(unsafe.SliceData(b), len(b))
 	d.pairQuotes()
-	d.inQuote = make([]bool, len(d.toks))
+	d.inQuote = sized(d.inQuote, len(d.toks))
 	for _, q := range d.quotes {
 		for i := q.open + 1; i < q.end; i++ {
 			d.inQuote[i] = true

@@ -18,6 +18,17 @@ func findEvents(sents []Sentence, published time.Time) []Event {
 // sents and the published date), which it does not change.
 func findEventsIn(sents []Sentence, times []sentTimes) []Event {
 	var out []Event
+	// At most one event a sentence with expressions: room for all, no
+	// regrowing.
+	n := 0
+	for i := range sents {
+		if len(times[i].xs) > 0 {
+			n++
+		}
+	}
+	if n > 0 {
+		out = make([]Event, 0, n)
+	}
 	for i, s := range sents {
 		for _, x := range times[i].xs {
 			when, prec := x.Value, x.Precision
@@ -39,6 +50,9 @@ func findEventsIn(sents []Sentence, times []sentTimes) []Event {
 			out = append(out, Event{When: periodStart(when, prec), Precision: prec, Phrase: x.Text, Text: s.Text, Sentence: i})
 			break
 		}
+	}
+	if len(out) == 0 {
+		return nil // as without the room made above
 	}
 	return out
 }

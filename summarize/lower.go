@@ -50,6 +50,12 @@ func lowerSentences(sents []Sentence) []lowSent {
 // returning the array used, which the result's strings are made of: the
 // caller may reuse it only once it no longer uses them.
 func lowerSentencesIn(sents []Sentence, arena []byte) ([]lowSent, []byte) {
+	return lowerSentencesInto(sents, arena, nil)
+}
+
+// lowerSentencesInto is lowerSentencesIn with the result written into
+// out's array when it has room (nil to allocate one).
+func lowerSentencesInto(sents []Sentence, arena []byte, out []lowSent) ([]lowSent, []byte) {
 	size := 0
 	for _, s := range sents {
 		size += len(s.Text)
@@ -58,7 +64,7 @@ func lowerSentencesIn(sents []Sentence, arena []byte) ([]lowSent, []byte) {
 		arena = make([]byte, 0, size)
 	}
 	arena = arena[:0]
-	out := make([]lowSent, len(sents))
+	out = sized(out, len(sents))
 	for k, sent := range sents {
 		s := sent.Text
 		i := 0

@@ -8,8 +8,18 @@ import (
 
 // paragraphs returns the byte spans of the body's non-blank paragraphs.
 func paragraphs(body string) [][2]int {
-	type line struct{ start, end int }
-	var lines []line
+	out, _ := paragraphsIn(body, nil, nil)
+	return out
+}
+
+// paraLine is one line of a body, by byte offsets; start == end marks a
+// blank line.
+type paraLine struct{ start, end int }
+
+// paragraphsIn is paragraphs with the spans appended to out, and its
+// working lines to lines (both empty, reused for their arrays). It also
+// returns the lines array as grown, for the caller to reuse.
+func paragraphsIn(body string, lines []paraLine, out [][2]int) ([][2]int, []paraLine) {
 	blankBetween, seenText, pendingBlank := false, false, false
 	for off := 0; off < len(body); {
 		nl := strings.IndexByte(body[off:], '\n')
@@ -19,17 +29,16 @@ func paragraphs(body string) [][2]int {
 		}
 		if strings.TrimSpace(body[off:end]) == "" {
 			pendingBlank = seenText
-			lines = append(lines, line{off, off}) // blank marker
+			lines = append(lines, paraLine{off, off}) // blank marker
 		} else {
 			if pendingBlank {
 				blankBetween = true
 			}
 			seenText, pendingBlank = true, false
-			lines = append(lines, line{off, end})
+			lines = append(lines, paraLine{off, end})
 		}
 		off = end + 1
 	}
-	var out [][2]int
 	cur := [2]int{-1, -1}
 	flush := func() {
 		if cur[0] >= 0 {
@@ -51,7 +60,7 @@ func paragraphs(body string) [][2]int {
 		cur[1] = l.end
 	}
 	flush()
-	return out
+	return out, lines[:0]
 }
 
 // lineStartsParagraph reports whether the line [s,e) begins a new paragraph

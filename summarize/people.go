@@ -47,8 +47,11 @@ type registry struct {
 	ments    [][]mref
 	mentBuf  []mref // room for the first mentions of every sentence (insertMention)
 	frames   [][]frame
+	frameBuf []frame             // the array the frames of the sentences are windows of (findFrames)
+	keyBuf   []byte              // the bytes of unknown\'s keys (keyOf)
 	unknown  map[string]nameSpan // unclassified names, made entities if they speak
 	surnames []surname           // last words of people's full names, for typos
+	sc       *regScratch         // the pooled memory the registry lives in (releaseRegistry)
 }
 
 // surname is the lower-case last word of a person's full name.
@@ -63,12 +66,20 @@ type surname struct {
 func newRegistry(sents []Sentence) *registry { return newRegistryLow(sents, nil) }
 
 // newRegistryLow is newRegistry with the sentences already in lower case
-// (lowerSentences; nil to lower them here).
+// (lowerSentences; nil to lower them here). The registry lives in pooled
+// memory (regScratch), which the caller may hand back with
+// releaseRegistry once done with it, as Analyze does.
 func newRegistryLow(sents []Sentence, lows []lowSent) *registry {
-	d := buildDoc(sents, lows)
-	r := &registry{d: d, ch: newChunker(d), byName: map[string]int{}, byWord: map[string][]int{},
-		spans: make([][]nameSpan, len(sents)), ments: make([][]mref, len(sents)), mentBuf: pooledMrefs(mentsPerSentence * len(sents)),
-		frames: make([][]frame, len(sents)), unknown: map[string]nameSpan{}}
+	sc := pooledRegistry()
+	d := buildDocIn(&sc.doc, sents, lows)
+	r := &sc.reg
+	r.d, r.ch, r.sc = d, newChunkerIn(&sc.ch, d), sc
+	r.spans, r.ments, r.frames = sized(r.spans, len(sents)), sized(r.ments, len(sents)), sized(r.frames, len(sents))
+	r.mentBuf = pooledMrefs(mentsPerSentence * len(sents))
+	if cap(r.frameBuf) < len(sents) { // about a frame a sentence at most, in news
+		r.frameBuf = make([]frame, 0, regrown(cap(r.frameBuf), len(sents)))
+	}
+	r.frameBuf = r.frameBuf[:0]
 	for s := range sents {
 		r.spans[s] = r.ch.chunks(s)
 		for i := range r.spans[s] {
@@ -121,7 +132,9 @@ func (r *registry) add(ns nameSpan, s int) int {
 	id, ok := r.byName[lowerInto(name, buf[:])] // looked up only: no allocation
 	if !ok {
 		id = len(r.ents)
-		r.ents = append(r.ents, &entity{name: name, first: s, org: ns.kind == nkOrg})
+		e := r.newEntity()
+		e.name, e.first, e.org = name, s, ns.kind == nkOrg
+		r.ents = append(r.ents, e)
 		r.index(id, name)
 	}
 	r.ents[id].mentions++
@@ -158,7 +171,8 @@ func (r *registry) enrich(id int, ns nameSpan) {
 
 // index makes form findable by its full text and first and last words.
 func (r *registry) index(id int, form string) {
-	key := strings.ToLower(form)
+	var buf [64]byte
+	key := r.keyOf(lowerInto(form, buf[:])) // its words are keys too
 	if _, ok := r.byName[key]; !ok {
 		r.byName[key] = id
 	}
@@ -202,8 +216,8 @@ func (r *registry) attach(ns nameSpan, s int) {
 	}
 	if !ok {
 		var buf [64]byte
-		if _, seen := r.unknown[lowerInto(name, buf[:])]; !seen {
-			r.unknown[strings.ToLower(name)] = ns // a key of its own
+		if low := lowerInto(name, buf[:]); !r.isUnknown(low) {
+			r.unknown[r.keyOf(low)] = ns // a key of its own
 		}
 		return
 	}
@@ -216,14 +230,15 @@ func (r *registry) attach(ns nameSpan, s int) {
 // mention records entity id at ns in sentence s.
 func (r *registry) mention(id int, ns nameSpan, s int) {
 	e := r.ents[id]
+	var buf [64]byte
 	for n, f := range []string{r.nameOf(ns), r.d.span(ns.a, ns.nb)} {
 		f = strings.TrimSuffix(strings.TrimSuffix(f, "’s"), "'s")
 		if f != e.name && !slices.Contains(e.forms, f) {
 			e.forms = append(e.forms, f)
 			if n == 0 {
 				r.index(id, f)
-			} else if _, ok := r.byName[strings.ToLower(f)]; !ok {
-				r.byName[strings.ToLower(f)] = id
+			} else if low := lowerInto(f, buf[:]); !r.hasName(low) {
+				r.byName[r.keyOf(low)] = id
 			}
 		}
 	}
@@ -253,11 +268,17 @@ func (r *registry) people() []Person {
 		}
 		return r.ents[a].firstTok - r.ents[b].firstTok
 	})
+	if len(order) > 0 {
+		out = make([]Person, 0, len(order)) // the exact size: nothing for shareBody to trim
+	}
 	for _, i := range order {
 		e := r.ents[i]
-		p := Person{Name: e.name, Description: lowerArticle(cmp.Or(e.desc, e.orgNoun)), Org: e.org, Sentences: slices.Clone(e.sents)}
+		p := Person{Name: e.name, Description: lowerArticle(cmp.Or(e.desc, e.orgNoun)), Org: e.org, Sentences: cloneExact(e.sents)}
 		for _, f := range e.forms {
 			if f != e.name && !slices.Contains(p.Aliases, f) {
+				if p.Aliases == nil {
+					p.Aliases = make([]string, 0, len(e.forms)) // room for all: no regrowing
+				}
 				p.Aliases = append(p.Aliases, f)
 			}
 		}

@@ -8,18 +8,20 @@ import "sync"
 // collector run for them. An array is cleared before it is pooled, so a
 // pooled array keeps no article text alive; an array of values without
 // pointers (time tokens, mentions) keeps none anyway and is pooled as it
-// is.
+// is. The working memory of the registry (registry_scratch.go), of the
+// summary ranking (summary_scratch.go), of the time tagger
+// (timex_article.go), of the sentence splitter and of the quote finder
+// (analysis_scratch.go) is pooled the same way, each whole.
 var (
 	docTokPool  sync.Pool // *[]tk
-	timeTokPool sync.Pool // *[]timeToken
+	timeTokPool sync.Pool // *[]timeToken: for the callers of scanArticleInto (Analyze pools a timeScratch)
 	spanPool    sync.Pool // *[]nameSpan
 	tfidfPool   sync.Pool // *tfidfScratch
 	bytePool    sync.Pool // *[]byte: the joined text of a tdoc, the lowered sentences
-	floatPool   sync.Pool // *[]float64: a summary's similarity matrix
-	weightPool  sync.Pool // *[]termWeight: a summary's term vectors
+	floatPool   sync.Pool // *[]float64: similarity matrices (a summary keeps its own in a rankScratch)
 	countPool   sync.Pool // map[string]int: a chunker's capitalisation counts
-	taggerPool  sync.Pool // *[]tagger: the time taggers of an article's sentences
 	mrefPool    sync.Pool // *[]mref: the mentions of a registry
+	lowPool     sync.Pool // *[]lowSent: the lowered sentences of an analysis
 )
 
 // regrown is the capacity of a new array replacing a pooled one of
@@ -100,11 +102,18 @@ func pooledTfidf() *tfidfScratch {
 	return &tfidfScratch{ids: make(map[string]int32), gen: 1}
 }
 
-// releaseTfidf empties sc and pools it. Only ids holds pointers (to the
-// stems of the stem cache, which outlives it anyway); it is cleared. The
-// word table holds offsets only, and is emptied by moving to the next
-// generation.
+// releaseTfidf empties sc and pools it. Only ids and known hold pointers
+// (to the stems of the stem cache, which outlives it anyway); ids is
+// cleared, known kept for the next call. The word table holds offsets
+// only, and is emptied by moving to the next generation.
 func releaseTfidf(sc *tfidfScratch) {
+	sc.reset()
+	tfidfPool.Put(sc)
+}
+
+// reset empties sc for the next tfidf call. The words it knows from
+// earlier calls stay: what the stem cache says of a word never changes.
+func (sc *tfidfScratch) reset() {
 	for _, g := range sc.touched {
 		sc.local[g] = 0
 	}
@@ -115,7 +124,6 @@ func releaseTfidf(sc *tfidfScratch) {
 		clear(sc.slots)
 		sc.gen = 1
 	}
-	tfidfPool.Put(sc)
 }
 
 // pooledBytes is pooledToks for byte arrays: the joined sentence text of
@@ -169,25 +177,6 @@ func releaseFloats(f []float64) {
 	floatPool.Put(&f)
 }
 
-// pooledWeights returns an empty term weight array, reused when the pool
-// has one (tfidfIn grows it when it is too small).
-func pooledWeights() []termWeight {
-	if p, ok := weightPool.Get().(*[]termWeight); ok {
-		return (*p)[:0]
-	}
-	return nil
-}
-
-// releaseWeights pools the array of w. The caller must not use w, or any
-// term vector made of it, afterwards.
-func releaseWeights(w []termWeight) {
-	if cap(w) == 0 {
-		return
-	}
-	w = w[:0]
-	weightPool.Put(&w)
-}
-
 // pooledCounts returns an empty map of counts by word, reused when the
 // pool has one.
 func pooledCounts() map[string]int {
@@ -202,25 +191,6 @@ func pooledCounts() map[string]int {
 func releaseCounts(m map[string]int) {
 	clear(m)
 	countPool.Put(m)
-}
-
-// pooledTaggers is pooledToks for time taggers.
-func pooledTaggers(n int) []tagger {
-	p, ok := taggerPool.Get().(*[]tagger)
-	if ok && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	if ok {
-		n = regrown(cap(*p), n)
-	}
-	return make([]tagger, 0, n)
-}
-
-// releaseTaggers is releaseToks for time taggers.
-func releaseTaggers(tgs []tagger) {
-	clear(tgs)
-	tgs = tgs[:0]
-	taggerPool.Put(&tgs)
 }
 
 // pooledMrefs is pooledToks for mentions. A mention holds no pointers, so
@@ -241,4 +211,25 @@ func pooledMrefs(n int) []mref {
 func releaseMrefs(ms []mref) {
 	ms = ms[:0]
 	mrefPool.Put(&ms)
+}
+
+// pooledLows returns an empty array of lowered sentences, reused when the
+// pool has one (lowerSentencesInto grows it when it is too small).
+func pooledLows() []lowSent {
+	if p, ok := lowPool.Get().(*[]lowSent); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+// releaseLows clears lows and pools its array. The caller must not use
+// lows afterwards.
+func releaseLows(lows []lowSent) {
+	if cap(lows) == 0 {
+		return
+	}
+	lows = lows[:cap(lows)]
+	clear(lows)
+	lows = lows[:0]
+	lowPool.Put(&lows)
 }

@@ -42,14 +42,18 @@ func findQuotes(sents []Sentence, reg *registry) []Quote {
 		reg = newRegistry(sents)
 	}
 	d := reg.d
-	var frames []*frame
+	sc := pooledQuoteScratch()
+	defer releaseQuoteScratch(sc)
+	frames := sc.frames[:0]
+	defer func() { sc.frames = frames }() // grown: pooled as grown
 	for s := range reg.frames {
 		for i := range reg.frames[s] {
 			frames = append(frames, &reg.frames[s][i])
 		}
 	}
 	closing := reg.closingFrames()
-	var direct []attributed
+	direct := sc.direct[:0]
+	defer func() { sc.direct = direct }()
 	var last *attributed
 	for _, q := range d.quotes {
 		a := attributed{q: q, text: d.quoteText(q), fragment: reg.fragment(q)}
@@ -74,7 +78,8 @@ func findQuotes(sents []Sentence, reg *registry) []Quote {
 		direct = append(direct, a)
 		last = &direct[len(direct)-1]
 	}
-	var out []Quote
+	out := sc.out[:0]
+	defer func() { sc.out = out }()
 	for i := 0; i < len(direct); i++ {
 		a := direct[i]
 		for i+1 < len(direct) && a.fragment && direct[i+1].fragment && direct[i+1].f == a.f && reg.coordinated(a.q, direct[i+1].q) {
@@ -83,10 +88,15 @@ func findQuotes(sents []Sentence, reg *registry) []Quote {
 		}
 		out = append(out, reg.quote(a.f, a.text, Direct, a.q.sent))
 	}
-	out = append(out, reg.reported(frames, direct)...)
+	out = reg.reported(out, frames, direct)
 	out = append(out, reg.blocks(frames)...)
+	if len(out) == 0 {
+		return nil
+	}
 	slices.SortStableFunc(out, func(x, y Quote) int { return x.Sentence - y.Sentence })
-	return dedupe(out)
+	// The quotes leave the scratch array in one of their exact number:
+	// nothing for shareBody to trim.
+	return cloneExact(dedupe(out))
 }
 
 // closingFrames maps each paragraph whose last sentence holds a reporting
@@ -284,6 +294,19 @@ func (r *registry) role(id int) string {
 
 func dedupe(qs []Quote) []Quote {
 	out := qs[:0]
+	if len(qs) <= dedupeScan {
+		// Few quotes: a look back at those kept is cheaper than a map.
+	next:
+		for _, q := range qs {
+			for _, k := range out {
+				if k.Speaker == q.Speaker && k.Text == q.Text {
+					continue next
+				}
+			}
+			out = append(out, q)
+		}
+		return out
+	}
 	seen := map[[2]string]bool{}
 	for _, q := range qs {
 		k := [2]string{q.Speaker, q.Text}

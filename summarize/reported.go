@@ -15,13 +15,14 @@ const maxBlockParas = 30
 // A conjunct holding someone else's words in a relative clause ("Critics
 // say the law, which the government calls 'a framework', is vague") stays
 // reported.
-func (r *registry) reported(frames []*frame, direct []attributed) []Quote {
+//
+// The quotes are appended to out, which is returned.
+func (r *registry) reported(out []Quote, frames []*frame, direct []attributed) []Quote {
 	d := r.d
 	quoted, full := map[int]*frame{}, map[int]bool{}
 	for _, a := range direct {
 		quoted[a.q.open], full[a.q.open] = a.f, !a.fragment
 	}
-	var out []Quote
 	var spans [][2]int // content of the sentence's frames that can report
 	spanSent := -1
 	for _, f := range frames {

@@ -25,11 +25,23 @@ import (
 // word is a sentence starter ("The", "He", "But"); decimals, URLs and e-mail
 // addresses never split. A missing space ("end.The next") splits.
 func Sentences(body string) []Sentence {
-	var out []Sentence
-	for i, p := range paragraphs(body) {
+	sc := pooledSentScratch()
+	sc.paras, sc.lines = paragraphsIn(body, sc.lines[:0], sc.paras[:0])
+	out := sc.sents[:0]
+	for i, p := range sc.paras {
 		out = splitParagraph(body, p[0], p[1], i, out)
 	}
-	return out
+	// One array of the exact size: no regrowing, nothing for shareBody
+	// to trim.
+	var res []Sentence
+	if len(out) > 0 {
+		res = make([]Sentence, len(out))
+		copy(res, out)
+	}
+	clear(out)
+	sc.sents = out[:0]
+	sentPool.Put(sc)
+	return res
 }
 
 // sentenceStops marks the bytes splitParagraph stops at: the ASCII

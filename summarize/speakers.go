@@ -274,12 +274,13 @@ func (r *registry) pseudo(text string, head *tk) int {
 		return id
 	}
 	h := head.lower()
-	e := &entity{name: text, pseudo: true, first: head.sent}
+	e := r.newEntity()
+	e.name, e.pseudo, e.first = text, true, head.sent
 	e.plural = strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !isPronounTok(head)
 	if _, ok := lxRoles.get(strings.TrimSuffix(h, "s")); ok && e.plural {
 		h = strings.TrimSuffix(h, "s")
 	}
-	e.roles = []string{h}
+	e.roles = append(e.roles[:0], h)
 	e.gender = lxRoles.at(h).gender
 	if _, ok := lx.orgNouns[h]; ok {
 		e.org, e.orgNoun = true, h

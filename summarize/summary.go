@@ -70,32 +70,39 @@ func rankLow(title string, sents []Sentence, lows []lowSent, timely func(int) bo
 	if k <= 0 {
 		return nil
 	}
-	cand, tr := candidates(sents, lows)
+	sc := pooledRank()
+	defer releaseRank(sc) // nothing returned points into it
+	sc.cand, sc.tr = candidates(sents, lows, sc.cand, sc.tr)
+	cand, tr := sc.cand, sc.tr
 	if len(cand) == 0 {
 		return nil
 	}
-	texts := make([]string, 0, len(cand)+1)
+	texts := sc.texts[:0]
 	for _, i := range cand {
 		texts = append(texts, sents[i].Text)
 	}
-	vecs, weights := tfidfIn(append(texts, title), pooledWeights())
-	defer releaseWeights(weights) // nothing returned points into vecs
+	sc.texts = append(texts, title)
+	sc.vecs, sc.weights, sc.ends = tfidfInto(sc.texts, sc.weights[:0], sc.vecs, sc.ends)
+	vecs := sc.vecs
 	head := vecs[len(cand)]
 	vecs = vecs[:len(cand)]
-	flat := pooledFloats(len(vecs) * len(vecs))
-	defer releaseFloats(flat) // nothing returned points into sim
-	sim := similaritiesIn(vecs, flat)
-	onTitle := make([]float64, len(cand))
+	sc.flat = sized(sc.flat, len(vecs)*len(vecs))
+	var sim [][]float64
+	sim, sc.dense = similaritiesInto(vecs, sc.flat, sc.rows, sc.dense)
+	sc.rows = sim
+	sc.onTitle = sized(sc.onTitle, len(cand))
+	onTitle := sc.onTitle
 	for ci := range cand {
 		onTitle[ci] = head.cosine(vecs[ci])
 	}
-	topic := biasedLexRank(sim, onTitle, topicWalk)
-	score := make([]float64, len(cand))
+	topic := biasedLexRankIn(sim, onTitle, topicWalk, &sc.walk)
+	sc.score = sized(sc.score, len(cand))
+	score := sc.score
 	for ci, i := range cand {
 		pos := 1 / float64(1+ci)
 		score[ci] = (weightPosition*pos + weightTopic*topic[ci] + weightSalience*salience(tr[ci], timely(i))) * standalone(tr[ci])
 	}
-	chosen := selectSummary(cand, tr, score, sim, k)
+	chosen := selectSummary(cand, tr, score, sim, k, sc)
 	out := make([]int, 0, len(chosen))
 	for _, ci := range chosen {
 		out = append(out, cand[ci])
@@ -108,10 +115,18 @@ func rankLow(title string, sents []Sentence, lows []lowSent, timely func(int) bo
 // may stand in a summary, with their traits: no heading, byline or other
 // boilerplate (summarizable), no part of a quotation that runs over
 // several sentences. lows is the sentences in lower case, or nil.
-func candidates(sents []Sentence, lows []lowSent) ([]int, []traits) {
+//
+// The indices and traits are written into the arrays of cand and tr when
+// they have room.
+func candidates(sents []Sentence, lows []lowSent, cand []int, tr []traits) ([]int, []traits) {
 	n := min(len(sents), maxCandidates) // room for all: no regrowing
-	cand := make([]int, 0, n)
-	tr := make([]traits, 0, n)
+	if cap(cand) < n {
+		cand = make([]int, 0, regrown(cap(cand), n))
+	}
+	if cap(tr) < n {
+		tr = make([]traits, 0, regrown(cap(tr), n))
+	}
+	cand, tr = cand[:0], tr[:0]
 	inQuote, para := false, -1
 	for i, s := range sents {
 		if len(cand) == maxCandidates {
@@ -147,9 +162,17 @@ func candidates(sents []Sentence, lows []lowSent) ([]int, []traits) {
 // selectSummary picks up to k candidates: the lead, then greedily by
 // maximal marginal relevance. A dependent sentence is scored down unless
 // the sentence it leans on (the one before it) is already picked.
-func selectSummary(cand []int, tr []traits, score []float64, sim [][]float64, k int) []int {
-	taken := make([]bool, len(cand))
-	var chosen []int
+//
+// Its working arrays, and the choice it returns, are sc's: the result is
+// valid until sc is used again.
+func selectSummary(cand []int, tr []traits, score []float64, sim [][]float64, k int, sc *rankScratch) []int {
+	if cap(sc.taken) < len(cand) {
+		sc.taken = make([]bool, len(cand), regrown(cap(sc.taken), len(cand)))
+	}
+	taken := sc.taken[:len(cand)]
+	clear(taken)
+	chosen := sc.chosen[:0]
+	defer func() { sc.chosen = chosen[:0] }() // grown: pooled as grown
 	pick := func(ci int) {
 		taken[ci] = true
 		chosen = append(chosen, ci)

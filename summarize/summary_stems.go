@@ -70,13 +70,14 @@ func (cs *contentScanner) word() (start, end int, plain, ok bool) {
 			continue
 		}
 		start, plain = i, true
+		var classes uint8 // the classes of the word's ASCII bytes, or-ed: plain unless cUpper is among them
 		for i < len(s) {
 			if c := s[i]; c < utf8.RuneSelf {
 				cl := asciiClass[c]
 				if cl&cAlnum == 0 {
 					break
 				}
-				plain = plain && cl&cUpper == 0
+				classes |= cl
 				i++
 				continue
 			}
@@ -88,7 +89,7 @@ func (cs *contentScanner) word() (start, end int, plain, ok bool) {
 			i += size
 		}
 		cs.i = i
-		return start, i, plain, true
+		return start, i, plain && classes&cUpper == 0, true
 	}
 	cs.i = i
 	return 0, 0, false, false

@@ -171,6 +171,9 @@ func sentenceTraitsFields(s, lowS string, same bool, words, caps int) traits {
 		t.number = t.number || f&flagFigure != 0
 		t.ahead = t.ahead || f&flagAhead != 0
 		k++
+		if k >= 5 && t.number && t.ahead {
+			break // the later words can change nothing
+		}
 	}
 	for _, p := range dependentPhrases {
 		if len(low) > len(p) && strings.HasPrefix(low, p) && (low[len(p)] == ' ' || low[len(p)] == ',') {

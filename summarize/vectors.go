@@ -93,15 +93,33 @@ func tfidf(texts []string) []termVec {
 // It also returns the array used, which the vectors' terms are windows
 // of: the caller may reuse it only once it no longer uses the vectors.
 func tfidfIn(texts []string, weights []termWeight) ([]termVec, []termWeight) {
+	vecs, weights, _ := tfidfInto(texts, weights, nil, nil)
+	return vecs, weights
+}
+
+// tfidfInto is tfidfIn with the vectors written into vecs's array and the
+// ends of the texts' terms into ends's when they have room (nil to
+// allocate them). It returns ends, grown, for the caller to reuse too.
+func tfidfInto(texts []string, weights []termWeight, vecs []termVec, ends []int) ([]termVec, []termWeight, []int) {
 	sc := pooledTfidf()
 	defer releaseTfidf(sc)
+	return tfidfWith(sc, texts, weights, vecs, ends)
+}
+
+// tfidfWith is tfidfInto with the scratch memory sc (pooledTfidf), which
+// the caller releases.
+func tfidfWith(sc *tfidfScratch, texts []string, weights []termWeight, vecs []termVec, ends []int) ([]termVec, []termWeight, []int) {
 	df := sc.df
-	vecs := make([]termVec, len(texts))
+	if cap(vecs) < len(texts) {
+		vecs = make([]termVec, len(texts), regrown(cap(vecs), len(texts)))
+	}
+	vecs = vecs[:len(texts)]
+	clear(vecs)
 	// The terms of every text, each text's sorted, one after another: the
 	// weights of all the vectors then take one allocation.
 	all := sc.all
 	defer func() { sc.df, sc.all = df, all }() // grown: pooled as grown
-	ends := make([]int, len(texts))
+	ends = sized(ends, len(texts))
 	distinct := 0
 	sc.startWords(texts)
 	for i, t := range texts {
@@ -112,10 +130,11 @@ func tfidfIn(texts []string, weights []termWeight) ([]termVec, []termWeight) {
 			if !ok {
 				break
 			}
-			sl := sc.slotOf(i, start, end)
+			h := wordHash32(t[start:end])
+			sl := sc.slotOf(i, start, end, h)
 			if sl.term < termNone { // a word new to this call
 				sl.term = termNone
-				if e, ok := cs.entry(start, end, plain); ok && e.stop {
+				if e, ok := sc.entry(&cs, start, end, plain, h); ok && e.stop {
 					sl.term = termStop
 				} else if ok {
 					// Terms are numbered in the order their stems first
@@ -159,16 +178,17 @@ func tfidfIn(texts []string, weights []termWeight) ([]termVec, []termWeight) {
 		vecs[i].terms = weights[first:len(weights):len(weights)]
 		from = ends[i]
 	}
+	sc.idfs = sized(sc.idfs, len(texts)+1)
 	for i := range vecs {
 		sq := 0.0
 		for k := range vecs[i].terms {
 			tw := &vecs[i].terms[k]
-			tw.w *= idf(df[tw.term], len(texts))
+			tw.w *= sc.idf(df[tw.term], len(texts))
 			sq += tw.w * tw.w
 		}
 		vecs[i].norm = math.Sqrt(sq)
 	}
-	return vecs, weights
+	return vecs, weights, ends
 }
 
 // similarities returns the symmetric matrix of pairwise cosines, with 0 on
@@ -180,8 +200,19 @@ func similarities(vecs []termVec) [][]float64 {
 // similaritiesIn is similarities with the backing array of the rows
 // given: flat holds len(vecs)² zeros.
 func similaritiesIn(vecs []termVec, flat []float64) [][]float64 {
+	sim, _ := similaritiesInto(vecs, flat, nil, nil)
+	return sim
+}
+
+// similaritiesInto is similaritiesIn with the rows written into rows's
+// array, and the working row (dense) in dense's, when they have room (nil
+// to allocate them). It returns dense, grown, for the caller to reuse.
+func similaritiesInto(vecs []termVec, flat []float64, rows [][]float64, dense []float64) ([][]float64, []float64) {
 	n := len(vecs)
-	sim := make([][]float64, n)
+	if cap(rows) < n {
+		rows = make([][]float64, n, regrown(cap(rows), n))
+	}
+	sim := rows[:n]
 	terms := 0
 	for _, v := range vecs {
 		if len(v.terms) > 0 {
@@ -190,7 +221,7 @@ func similaritiesIn(vecs []termVec, flat []float64) [][]float64 {
 	}
 	// Row i is compared with the rows before it through vecs[i] spread
 	// out by term: one pass over each other row rather than a merge.
-	dense := make([]float64, terms)
+	dense = sized(dense, terms)
 	for i := range sim {
 		sim[i] = flat[i*n : (i+1)*n : (i+1)*n]
 		for _, tw := range vecs[i].terms {
@@ -204,7 +235,7 @@ func similaritiesIn(vecs []termVec, flat []float64) [][]float64 {
 			dense[tw.term] = 0
 		}
 	}
-	return sim
+	return sim, dense
 }
 
 // cosineDense is v.cosine(u) with v's weights spread out by term in dense
@@ -248,9 +279,17 @@ func scaleToMax(v []float64) {
 // are weighted by similarity at or over 0.1; walk is the probability of
 // following an edge rather than jumping. Scaled so the top node scores 1.
 func biasedLexRank(sim [][]float64, bias []float64, walk float64) []float64 {
+	return biasedLexRankIn(sim, bias, walk, &walkScratch{})
+}
+
+// biasedLexRankIn is biasedLexRank with its working arrays, and the
+// centralities it returns, in ws's arrays when they have room: the result
+// is a window of ws, valid until ws is used again.
+func biasedLexRankIn(sim [][]float64, bias []float64, walk float64, ws *walkScratch) []float64 {
 	const threshold, steps = 0.1, 50
 	n := len(sim)
-	jump := make([]float64, n)
+	ws.jump = sized(ws.jump, n)
+	jump := ws.jump
 	total := 0.0
 	for _, b := range bias {
 		total += b
@@ -261,8 +300,10 @@ func biasedLexRank(sim [][]float64, bias []float64, walk float64) []float64 {
 			jump[i] = bias[i] / total
 		}
 	}
-	out := make([]float64, n) // each node's total outgoing edge weight
-	first := make([]int, n+1) // the edges into i are edges[first[i]:first[i+1]]
+	ws.out = sized(ws.out, n)
+	out := ws.out // each node's total outgoing edge weight
+	ws.first = sized(ws.first, n+1)
+	first := ws.first // the edges into i are edges[first[i]:first[i+1]]
 	for i := range sim {
 		first[i+1] = first[i]
 		for j, s := range sim[i] {
@@ -276,22 +317,26 @@ func biasedLexRank(sim [][]float64, bias []float64, walk float64) []float64 {
 	// ascending, all in one array: the graph is sparse, so each step skips
 	// the pairs under the threshold (adding their zero would change no
 	// sum).
-	type edge struct {
-		from int
-		w    float64
+	if cap(ws.edges) < first[n] {
+		ws.edges = make([]walkEdge, 0, regrown(cap(ws.edges), first[n]))
 	}
-	edges := make([]edge, 0, first[n])
-	in := make([][]edge, n) // in[i]: the edges into i, a window of edges
+	edges := ws.edges[:0]
+	if cap(ws.in) < n {
+		ws.in = make([][]walkEdge, n, regrown(cap(ws.in), n))
+	}
+	in := ws.in[:n] // in[i]: the edges into i, a window of edges
 	for i := range sim {
 		for j, s := range sim[i] {
 			if i != j && s >= threshold {
-				edges = append(edges, edge{j, s / out[j]})
+				edges = append(edges, walkEdge{j, s / out[j]})
 			}
 		}
 		in[i] = edges[first[i]:first[i+1]]
 	}
-	p := slices.Clone(jump)
-	next := make([]float64, n)
+	ws.p = append(ws.p[:0], jump...)
+	p := ws.p
+	ws.next = sized(ws.next, n)
+	next := ws.next
 	for range steps {
 		for i := range next {
 			v := 0.0
