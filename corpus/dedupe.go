@@ -2,9 +2,7 @@ package corpus
 
 import (
 	"crypto/sha256"
-	"runtime"
-	"strings"
-	"sync"
+	"hash/maphash"
 	"unicode"
 	"unicode/utf8"
 )
@@ -43,14 +41,11 @@ func Dedupe(arts []Article) ([]Article, []Duplicate) {
 			parent[max(ra, rb)] = min(ra, rb) // the earliest article roots its group
 		}
 	}
-	bodies := map[[32]byte]int{}
+	bodies := sameBodies{arts: arts, keys: foldHashes(arts, maphash.MakeSeed()), first: make(map[uint64]int, len(arts))}
 	urls := map[string]int{}
-	keys := bodyKeys(arts)
 	for i, a := range arts {
-		if j, ok := bodies[keys[i]]; ok {
+		if j, ok := bodies.add(i); ok {
 			union(i, j)
-		} else {
-			bodies[keys[i]] = i
 		}
 		if u := CanonicalURL(a.URL); u != "" {
 			if j, ok := urls[u]; ok {
@@ -60,17 +55,23 @@ func Dedupe(arts []Article) ([]Article, []Duplicate) {
 			}
 		}
 	}
-	keep := map[int]int{} // group root → the article kept
+	// keep[r] is the article kept of the group rooted at r; a root comes
+	// first in its group, so it is set before the others are weighed.
+	keep := make([]int, len(arts))
+	groups := 0
 	for i, a := range arts {
 		r := find(i)
-		if k, ok := keep[r]; !ok || richness(a) > richness(arts[k]) {
+		if r == i {
+			keep[r] = i
+			groups++
+		} else if richness(a) > richness(arts[keep[r]]) {
 			keep[r] = i
 		}
 	}
-	if len(keep) == len(arts) {
+	if groups == len(arts) {
 		return arts, nil
 	}
-	kept := make([]Article, 0, len(keep))
+	kept := make([]Article, 0, groups)
 	var dups []Duplicate
 	for i, a := range arts {
 		if k := keep[find(i)]; k != i {
@@ -96,51 +97,12 @@ func richness(a Article) int {
 	return r
 }
 
-// bodyKey hashes a body with case and runs of white space folded. The
-// folded text streams through a small buffer into the hash.
+// bodyKey is a SHA-256 of a body with case and runs of white space
+// folded (see folder): the key Dedupe used before foldHashes, which
+// space_test.go still checks the fold by.
 func bodyKey(body string) [32]byte {
-	var (
-		buf   [4096]byte
-		n     int
-		space bool
-	)
 	h := sha256.New()
-	body = strings.TrimSpace(body)
-	for i := 0; i < len(body); {
-		if n > len(buf)-1-utf8.UTFMax { // room for a space and a rune
-			h.Write(buf[:n])
-			n = 0
-		}
-		c := body[i]
-		if c < utf8.RuneSelf { // ASCII: unicode.IsSpace and ToLower by table
-			i++
-			if c = asciiFold[c]; c == foldSpace {
-				space = true
-				continue
-			}
-			if space {
-				buf[n] = ' '
-				n++
-				space = false
-			}
-			buf[n] = c
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(body[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			buf[n] = ' '
-			n++
-			space = false
-		}
-		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
-	}
-	h.Write(buf[:n])
+	new(folder).fold(body, h)
 	var sum [32]byte
 	h.Sum(sum[:0])
 	return sum
@@ -161,19 +123,39 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// bodyKeys returns bodyKey of each article's body, computed on
-// runtime.GOMAXPROCS goroutines, all joined before it returns.
-func bodyKeys(arts []Article) [][32]byte {
-	keys := make([][32]byte, len(arts))
-	workers := min(runtime.GOMAXPROCS(0), len(arts)/64+1)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(arts); i += workers {
-				keys[i] = bodyKey(arts[i].Body)
-			}
-		})
+// sameBodies finds, for each article in turn, the first one before it
+// whose body folds to the same text (see folder): by the folded bodies'
+// hashes, the texts compared when the hashes agree, so a collision of
+// hashes never joins two different texts.
+type sameBodies struct {
+	arts  []Article
+	keys  []uint64         // the folded bodies' hashes (foldHashes)
+	first map[uint64]int   // hash → the first article of that hash
+	more  map[uint64][]int // hash → the first articles of other texts of that hash (almost never any)
+	f     *folder
+}
+
+// add returns the first article before i whose body folds as arts[i]'s,
+// and false when there is none: i is then the first of its text.
+func (s *sameBodies) add(i int) (int, bool) {
+	k := s.keys[i]
+	j, ok := s.first[k]
+	if !ok {
+		s.first[k] = i
+		return 0, false
 	}
-	wg.Wait()
-	return keys
+	if s.f == nil {
+		s.f = new(folder)
+	}
+	folded := s.f.folded(s.arts[i].Body)
+	for _, c := range append([]int{j}, s.more[k]...) {
+		if string(s.f.folded(s.arts[c].Body)) == string(folded) {
+			return c, true
+		}
+	}
+	if s.more == nil {
+		s.more = map[uint64][]int{}
+	}
+	s.more[k] = append(s.more[k], i)
+	return 0, false
 }
