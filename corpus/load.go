@@ -88,13 +88,21 @@ func loadFS(ctx context.Context, fsys fs.FS, root, host string, opts Options, di
 		return arts, nil
 	}
 
+	read := func(p string) ([]byte, *LoadError) { return readFile(fsys, p, opts.MaxFileBytes) }
+	if host != "" && readsHost { // os.DirFS(host): the file is host/p
+		read = func(p string) ([]byte, *LoadError) { return readHostFile(host+"/"+p, opts.MaxFileBytes) }
+	}
 	w := newWalker(fsys, root, host, opts, display)
 	return loadParallel(ctx, w, func(p string) ([]Article, *LoadError) {
 		rel := p
 		if root != "." {
 			rel = strings.TrimPrefix(p, root+"/")
 		}
-		a, lerr := loadFile(fsys, p, rel, opts)
+		var a []Article
+		data, lerr := read(p)
+		if lerr == nil {
+			a, lerr = parse(rel, data, opts)
+		}
 		if lerr != nil {
 			lerr.Path = display(p)
 		}
