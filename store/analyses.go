@@ -105,6 +105,7 @@ func (c *AnalysisCache) get(ctx context.Context, keys []bot.AnalysisKey, arts []
 	defer rows.Close()
 	var corrupt []error
 	intern := map[string]string{} // names and roles recur across articles
+	sl, anSlab := new(slabs), new(slab[summarize.Analysis])
 	for rows.Next() {
 		var hash, data sql.RawBytes
 		if err := rows.Scan(&hash, &data); err != nil {
@@ -119,7 +120,7 @@ func (c *AnalysisCache) get(ctx context.Context, keys []bot.AnalysisKey, arts []
 		// analysis keeps nothing of it (decodeAnalysis copies).
 		s := unsafe.String(unsafe.SliceData(data), len(data))
 		for _, i := range at[k] {
-			an, err := decodeAnalysis(s, arts[i], intern)
+			an, err := decodeAnalysisIn(s, arts[i], intern, sl, anSlab)
 			if err != nil {
 				corrupt = append(corrupt, fmt.Errorf("article %s (%x): %w", arts[i].ID, k[:6], err))
 				continue

@@ -17,6 +17,13 @@ import (
 // a database buffer about to be reused. It wraps errCorrupt when data is
 // not such an encoding.
 func decodeAnalysis(data string, a corpus.Article, intern map[string]string) (*summarize.Analysis, error) {
+	return decodeAnalysisIn(data, a, intern, nil, nil)
+}
+
+// decodeAnalysisIn is decodeAnalysis cutting the analysis's slices from
+// sl (nil: each its own allocation) and the analysis itself from ans
+// (nil: its own), both shared by the analyses of one lookup.
+func decodeAnalysisIn(data string, a corpus.Article, intern map[string]string, sl *slabs, ans *slab[summarize.Analysis]) (*summarize.Analysis, error) {
 	payload, err := checkRow(data)
 	if err != nil {
 		return nil, err
@@ -24,10 +31,16 @@ func decodeAnalysis(data string, a corpus.Article, intern map[string]string) (*s
 	if intern == nil {
 		intern = map[string]string{}
 	}
-	d := &decoder{data: payload, body: a.Body, intern: intern}
-	an := &summarize.Analysis{ArticleID: a.ID, Published: a.Published}
+	d := &decoder{data: payload, body: a.Body, intern: intern, sl: sl}
+	var an *summarize.Analysis
+	if ans != nil {
+		an = &ans.take(1)[0]
+	} else {
+		an = new(summarize.Analysis)
+	}
+	an.ArticleID, an.Published = a.ID, a.Published
 	if n, ok := d.count(); ok {
-		an.Sentences = make([]summarize.Sentence, n)
+		an.Sentences = sl.sentencesOf(n)
 		for i := range an.Sentences {
 			s := &an.Sentences[i]
 			s.Start, s.End, s.Para = d.int(), d.int(), d.int()
@@ -39,7 +52,7 @@ func decodeAnalysis(data string, a corpus.Article, intern map[string]string) (*s
 		}
 	}
 	if n, ok := d.count(); ok {
-		an.People = make([]summarize.Person, n)
+		an.People = sl.peopleOf(n)
 		for i := range an.People {
 			p := &an.People[i]
 			p.Name = d.str()
@@ -50,7 +63,7 @@ func decodeAnalysis(data string, a corpus.Article, intern map[string]string) (*s
 		}
 	}
 	if n, ok := d.count(); ok {
-		an.Quotes = make([]summarize.Quote, n)
+		an.Quotes = sl.quotesOf(n)
 		for i := range an.Quotes {
 			q := &an.Quotes[i]
 			q.Speaker, q.Mention, q.Role, q.Text, q.Kind, q.Cue = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
@@ -58,14 +71,14 @@ func decodeAnalysis(data string, a corpus.Article, intern map[string]string) (*s
 		}
 	}
 	if n, ok := d.count(); ok {
-		an.Deadlines = make([]summarize.Deadline, n)
+		an.Deadlines = sl.deadlinesOf(n)
 		for i := range an.Deadlines {
 			dl := &an.Deadlines[i]
 			dl.SetBy, dl.Target, dl.Demand, dl.Consequence = d.str(), d.str(), d.str(), d.str()
 			dl.Due = d.time()
 			dl.Precision = summarize.Precision(d.str())
 			if n, ok := d.count(); ok {
-				dl.History = make([]summarize.Revision, n)
+				dl.History = sl.revisionsOf(n)
 				for j := range dl.History {
 					r := &dl.History[j]
 					r.LengthDays = d.int()
@@ -83,7 +96,7 @@ func decodeAnalysis(data string, a corpus.Article, intern map[string]string) (*s
 		}
 	}
 	if n, ok := d.count(); ok {
-		an.Events = make([]summarize.Event, n)
+		an.Events = sl.eventsOf(n)
 		for i := range an.Events {
 			ev := &an.Events[i]
 			ev.When = d.time()
@@ -110,6 +123,7 @@ type decoder struct {
 	body   string
 	lits   []string
 	intern map[string]string
+	sl     *slabs // nil: each slice its own allocation
 	err    error
 }
 
@@ -181,7 +195,7 @@ func (d *decoder) ints() []int {
 	if !ok {
 		return nil
 	}
-	out := make([]int, n)
+	out := d.sl.intsOf(n)
 	for i := range out {
 		out[i] = d.int()
 	}
@@ -193,7 +207,7 @@ func (d *decoder) strs() []string {
 	if !ok {
 		return nil
 	}
-	out := make([]string, n)
+	out := d.sl.stringsOf(n)
 	for i := range out {
 		out[i] = d.str()
 	}
