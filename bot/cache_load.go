@@ -26,7 +26,19 @@ const cacheBatch = 256
 // articles concerned misses: they are analysed, never lost. The failures
 // are logged once, in one line, when it is done.
 func cachedAnalyzeAll(ctx context.Context, arts []corpus.Article, cache AnalysisCache, analyze analyzeFunc, progress func(done, total int), log *slog.Logger) (ans []*summarize.Analysis, problems []error, err error) {
-	keys := make([]AnalysisKey, len(arts))
+	return cachedAnalyzeKeyed(ctx, arts, nil, nil, cache, analyze, progress, log)
+}
+
+// cachedAnalyzeKeyed is cachedAnalyzeAll given the articles' keys
+// (keys[i] is KeyOf(arts[i])), or nil to hash them as it goes. When
+// arrived is not nil, it is given each batch of articles lo.. whose
+// analyses all came from the cache, got[j] being article lo+j's, as soon
+// as the batch is read (from the cache's goroutines, several at once).
+func cachedAnalyzeKeyed(ctx context.Context, arts []corpus.Article, keys []AnalysisKey, arrived func(lo int, got []*summarize.Analysis), cache AnalysisCache, analyze analyzeFunc, progress func(done, total int), log *slog.Logger) (ans []*summarize.Analysis, problems []error, err error) {
+	hashed := keys != nil
+	if !hashed {
+		keys = make([]AnalysisKey, len(arts))
+	}
 	ans = make([]*summarize.Analysis, len(arts))
 	var readFail, writeFail failures
 	var hits atomic.Int64
@@ -37,20 +49,26 @@ func cachedAnalyzeAll(ctx context.Context, arts []corpus.Article, cache Analysis
 		wg.Go(func() {
 			for lo := range batches {
 				hi := min(lo+cacheBatch, len(arts))
-				for i := lo; i < hi; i++ {
+				for i := lo; i < hi && !hashed; i++ {
 					keys[i] = KeyOf(arts[i])
 				}
 				got, err := getAnalyses(ctx, cache, keys[lo:hi], arts[lo:hi])
 				if err != nil && ctx.Err() == nil {
 					readFail.add(hi-lo, err)
 				}
+				whole := len(got) == hi-lo
 				for j, an := range got {
 					if an != nil {
 						ans[lo+j] = an
 						if n := hits.Add(1); progress != nil {
 							progress(int(n), len(arts))
 						}
+					} else {
+						whole = false
 					}
+				}
+				if whole && arrived != nil {
+					arrived(lo, ans[lo:hi])
 				}
 			}
 		})

@@ -3,11 +3,9 @@ package bot
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"reflect"
-	"runtime"
 	"slices"
 	"sync"
 	"unsafe"
@@ -46,48 +44,9 @@ var ErrSnapshotsClosed = errors.New("index snapshots closed")
 const indexSnapshotVersion = 1
 
 // indexKeyOf returns the key of the index of arts (deduplicated, in
-// corpus order): a SHA-256 of the snapshot format, the machine's
-// architecture (a snapshot copies memory), the shape of Index, the
-// analyzer's version, and every field of every article (through
-// KeyOf for the title, date and body). The analyses are a function of
-// the articles under one analyzer version, and the load and analysis
-// errors are checked after decoding (restoreIndex), so they need no part
-// in it. It hashes the articles on GOMAXPROCS goroutines.
+// corpus order): indexKeyOfKeys of the articles' KeyOf.
 func indexKeyOf(arts []corpus.Article) IndexKey {
-	sums := make([][sha256.Size]byte, len(arts))
-	w := max(1, min(runtime.GOMAXPROCS(0), len(arts)/64))
-	var wg sync.WaitGroup
-	for k := range w {
-		wg.Go(func() {
-			var buf []byte
-			for i := k; i < len(arts); i += w {
-				a := &arts[i]
-				ak := KeyOf(*a)
-				buf = append(buf[:0], ak[:]...)
-				for _, s := range [...]string{a.ID, a.Path, a.Source, a.URL, a.Format} {
-					buf = binary.AppendUvarint(buf, uint64(len(s)))
-					buf = append(buf, s...)
-				}
-				buf = binary.AppendUvarint(buf, uint64(len(a.Tags)))
-				for _, s := range a.Tags {
-					buf = binary.AppendUvarint(buf, uint64(len(s)))
-					buf = append(buf, s...)
-				}
-				sums[i] = sha256.Sum256(buf)
-			}
-		})
-	}
-	wg.Wait()
-	h := sha256.New()
-	sig := snapshot.TypeSig(reflect.TypeFor[Index]())
-	fmt.Fprintf(h, "briefbot index snapshot %d\x00%s\x00%s\x00%d\x00", indexSnapshotVersion, runtime.GOARCH, summarize.AnalyzerVersion, len(arts))
-	h.Write(sig[:])
-	for i := range sums {
-		h.Write(sums[i][:])
-	}
-	var k IndexKey
-	h.Sum(k[:0])
-	return k
+	return indexKeyOfKeys(arts, analysisKeys(arts))
 }
 
 // encodeIndex returns the snapshot of ix without its articles, analyses
@@ -120,6 +79,15 @@ func restoreIndex(data []byte, arts []corpus.Article, ans []*summarize.Analysis,
 	if err != nil {
 		return nil, err
 	}
+	if err := checkProblems(ix, errs); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// checkProblems returns an error when the load and analysis errors of
+// ix, decoded from a snapshot, are not errs.
+func checkProblems(ix *Index, errs []error) error {
 	var want []string
 	for _, err := range errs {
 		if err != nil {
@@ -127,9 +95,9 @@ func restoreIndex(data []byte, arts []corpus.Article, ans []*summarize.Analysis,
 		}
 	}
 	if !slices.Equal(ix.problems, want) {
-		return nil, fmt.Errorf("decode index: the snapshot's %d load and analysis errors are not the corpus's %d", len(ix.problems), len(want))
+		return fmt.Errorf("decode index: the snapshot's %d load and analysis errors are not the corpus's %d", len(ix.problems), len(want))
 	}
-	return ix, nil
+	return nil
 }
 
 // Reference kinds of an index snapshot (see indexRefs).
@@ -283,7 +251,15 @@ func (r *indexRefs) Pointer(t reflect.Type, ref snapshot.Ref) (unsafe.Pointer, e
 	if int(ref.A) >= len(r.ans) {
 		return nil, fmt.Errorf("reference to article %d of %d", ref.A, len(r.ans))
 	}
-	an := r.ans[ref.A]
+	return pointerInto(r.ans[ref.A], t, ref)
+}
+
+// pointerInto returns the pointer of type t into an, the analysis of
+// article ref.A, that ref refers to.
+func pointerInto(an *summarize.Analysis, t reflect.Type, ref snapshot.Ref) (unsafe.Pointer, error) {
+	if an == nil {
+		return nil, fmt.Errorf("reference to article %d, which has no analysis", ref.A)
+	}
 	var p unsafe.Pointer
 	var n int
 	switch {

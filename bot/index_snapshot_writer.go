@@ -117,27 +117,46 @@ func (w *snapshotWriter) Close() {
 	}
 }
 
-// snapshotFetch is a snapshot being read while the analyses load.
+// snapshotFetch is a snapshot being read while the analyses load, and
+// decoded meanwhile when they arrive batch by batch.
 type snapshotFetch struct {
 	done       chan struct{}
 	key        IndexKey
-	data       []byte
+	data       []byte // nil once decoded early
+	size       int    // of the snapshot read
 	ok         bool
 	err        error
 	hash, read time.Duration // how long the key and the read took
+
+	early  bool   // decoded while the analyses arrived: ix or decErr
+	ix     *Index // without its articles and analyses (finishIndex)
+	decErr error
+	decode time.Duration // waits for the analyses included
 }
 
-// fetchSnapshot starts reading the snapshot of the index of arts on a
-// goroutine; the caller owns it and must wait for done.
-func fetchSnapshot(ctx context.Context, snaps IndexSnapshots, arts []corpus.Article) *snapshotFetch {
+// fetchSnapshot starts reading the snapshot of the index of arts, whose
+// KeyOf are keys, on a goroutine; the caller owns it and must wait for
+// done. With arr (not nil), the goroutine then decodes it while the
+// analyses arrive: the caller must make every batch of arr arrive
+// (finish) before it waits for done.
+func fetchSnapshot(ctx context.Context, snaps IndexSnapshots, arts []corpus.Article, keys []AnalysisKey, arr *arrivals) *snapshotFetch {
 	f := &snapshotFetch{done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
 		start := time.Now()
-		f.key = indexKeyOf(arts)
+		f.key = indexKeyOfKeys(arts, keys)
 		f.hash = time.Since(start)
 		f.data, f.ok, f.err = getIndexSnapshot(ctx, snaps, f.key)
+		f.size = len(f.data)
 		f.read = time.Since(start) - f.hash
+		if arr == nil || !f.ok || f.err != nil {
+			return
+		}
+		start = time.Now()
+		f.early = true
+		f.ix, f.decErr = decodeEarly(f.data, arts, arr)
+		f.data = nil // not kept by the index
+		f.decode = time.Since(start)
 	}()
 	return f
 }
@@ -167,7 +186,18 @@ func (b *Bot) restoreFetched(f *snapshotFetch, arts []corpus.Article, ans []*sum
 		return nil
 	}
 	start, wait := time.Now(), time.Since(waited)
-	ix, err := restoreIndex(f.data, arts, ans, errs)
+	var (
+		ix  *Index
+		err error
+	)
+	switch {
+	case !f.early:
+		ix, err = restoreIndex(f.data, arts, ans, errs)
+	case f.decErr != nil:
+		err = f.decErr
+	default:
+		ix, err = finishIndex(f.ix, arts, ans, errs)
+	}
 	if err != nil {
 		b.log.Warn("index snapshot unusable; building the index", "err", err)
 		return nil
@@ -175,7 +205,11 @@ func (b *Bot) restoreFetched(f *snapshotFetch, arts []corpus.Article, ans []*sum
 	if b.snapW != nil {
 		b.snapW.restored(f.key)
 	}
-	b.log.Info("index restored from its snapshot", "articles", len(arts), "bytes", len(f.data), "hash", f.hash, "read", f.read, "waited", wait, "decode", time.Since(start))
+	decode := time.Since(start)
+	if f.early {
+		decode = f.decode // while the analyses loaded: waits for them included
+	}
+	b.log.Info("index restored from its snapshot", "articles", len(arts), "bytes", f.size, "hash", f.hash, "read", f.read, "waited", wait, "decode", decode, "early", f.early)
 	return ix
 }
 

@@ -139,24 +139,56 @@ func New(opts Options) *Bot {
 func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []error) error {
 	arts, dups := corpus.Dedupe(arts)
 	cur := b.state.Load().ix
-	var snap *snapshotFetch
+	var (
+		snap *snapshotFetch
+		keys []AnalysisKey // KeyOf(arts[i]), hashed once for the snapshot and the cache
+		arr  *arrivals     // the analyses as they come from the cache, for the snapshot's decoding
+	)
 	if b.snaps != nil && cur.Len() == 0 && len(arts) > 0 {
-		snap = fetchSnapshot(ctx, b.snaps, arts) // read while the analyses load
+		keys = analysisKeys(arts)
+		if b.analyses != nil {
+			arr = newArrivals(len(arts), cacheBatch)
+			defer arr.finish(nil) // on every way out: the decoding never waits for ever
+		}
+		snap = fetchSnapshot(ctx, b.snaps, arts, keys, arr) // read and decoded while the analyses load
 	}
 	ans, todo := reuseAnalyses(cur, arts)
 	fresh := make([]corpus.Article, len(todo))
 	for k, i := range todo {
 		fresh[k] = arts[i]
 	}
-	done, problems, err := b.analyzeFresh(ctx, fresh)
+	var (
+		done     []*summarize.Analysis
+		problems []error
+		err      error
+	)
+	if keys != nil && b.analyses != nil {
+		freshKeys := make([]AnalysisKey, len(todo))
+		for k, i := range todo {
+			freshKeys[k] = keys[i]
+		}
+		var arrived func(int, []*summarize.Analysis)
+		if arr != nil && len(todo) == len(arts) { // fresh is arts: the same numbering
+			arrived = arr.arrived
+		}
+		done, problems, err = cachedAnalyzeKeyed(ctx, fresh, freshKeys, arrived, b.analyses, b.analyze, b.progress, b.log)
+	} else {
+		done, problems, err = b.analyzeFresh(ctx, fresh)
+	}
 	if err != nil {
 		if snap != nil {
+			if arr != nil {
+				arr.finish(nil)
+			}
 			<-snap.done
 		}
 		return fmt.Errorf("set corpus: %w", err)
 	}
 	for k, i := range todo {
 		ans[i] = done[k]
+	}
+	if arr != nil {
+		arr.finish(ans)
 	}
 	for _, p := range problems {
 		b.log.Warn("article analysis failed", "err", p)
