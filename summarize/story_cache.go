@@ -20,18 +20,24 @@ import (
 // articles it holds stays a pair or not as long as their bodies are the
 // same, and a new article can only be a near-duplicate of one whose
 // digests agree with its own in a band, which is then hashed again (see
-// rehashMates).
+// rehashMates). The terms it keeps packed, about three bytes a term (see
+// appendPackedTerms), and the articles by their places in the corpus, each
+// with its analysis, so an article that kept its place is found without a
+// map (see cacheFinder).
 type StoryCache struct {
-	arts    map[*Analysis]cachedArticle
-	vocab   []string   // the terms' IDs number
-	stories []Story    // as clustered; shared with the caller's copy, never written
-	dups    [][2]int32 // the near-duplicate pairs, by the articles' places in the corpus
-	n       int        // the number of articles clustered
+	arts    []cachedArticle // by the article's place in the corpus clustered
+	terms   []byte          // every article's docTerms, packed (see appendPackedTerms), article after article
+	vocab   []string        // the terms' IDs number
+	stories []Story         // as clustered; shared with the caller's copy, never written
+	dups    [][2]int32      // the near-duplicate pairs, by the articles' places in the corpus
+	n       int             // the number of articles clustered
 }
 
 // cachedArticle is what clustering derived from one article, and the
-// parts of the article it derived them from.
+// parts of the article it derived them from. Its place in
+// StoryCache.arts is the article's place in the corpus.
 type cachedArticle struct {
+	an        *Analysis // the analysis it was derived under
 	body      string    // what bands and the near-duplicate pairs were made from
 	title     string    // what terms were made from, with the analysis
 	id        string    // with the index, title and date: what a story reused needs unchanged
@@ -39,9 +45,13 @@ type cachedArticle struct {
 	// bands is the band digests of the article's signature, nil when the
 	// body is too short to shingle; shared among caches: never written.
 	bands *bandDigests
-	terms docTerms
-	index int32 // the article's place in the corpus
-	story int32 // its story in stories
+	// terms is where the article's docTerms start in StoryCache.terms;
+	// they end where the next article's start (the last article's at the
+	// end). nterms is how many terms it has, words docTerms.words.
+	terms  int32
+	nterms int32
+	words  int32
+	story  int32 // its story in stories
 }
 
 // story returns the story c clustered of the given members (indices into
@@ -49,20 +59,20 @@ type cachedArticle struct {
 // the same index, under the same analysis: a story depends on nothing
 // else, so it is the story merging them again would give.
 func (c *StoryCache) story(arts []corpus.Article, ans []*Analysis, members []int) (Story, bool) {
-	if c == nil {
+	if c == nil || members[0] >= len(c.arts) || c.arts[members[0]].an != ans[members[0]] {
 		return Story{}, false
 	}
-	first, ok := c.arts[ans[members[0]]]
-	if !ok || int(first.index) != members[0] {
-		return Story{}, false
-	}
+	first := &c.arts[members[0]]
 	st := c.stories[first.story]
 	if len(st.Articles) != len(members) {
 		return Story{}, false
 	}
 	for k, m := range members {
-		e, ok := c.arts[ans[m]]
-		if !ok || st.Articles[k] != m || int(e.index) != m || e.story != first.story || !e.same(&arts[m]) {
+		if m >= len(c.arts) {
+			return Story{}, false
+		}
+		e := &c.arts[m]
+		if e.an != ans[m] || st.Articles[k] != m || e.story != first.story || !e.same(&arts[m]) {
 			return Story{}, false
 		}
 	}
@@ -75,23 +85,25 @@ func (e *cachedArticle) same(a *corpus.Article) bool {
 	return e.body == a.Body && e.title == a.Title && e.id == a.ID && e.published == a.Published
 }
 
-// lookup returns what c holds of the article an analyses.
-func (c *StoryCache) lookup(an *Analysis) (cachedArticle, bool) {
-	if c == nil {
-		return cachedArticle{}, false
+// packed returns the docTerms c holds of the article at place k of its
+// corpus, packed (IDs in c.vocab).
+func (c *StoryCache) packed(k int) []byte {
+	from, to := c.arts[k].terms, int32(len(c.terms))
+	if k+1 < len(c.arts) {
+		to = c.arts[k+1].terms
 	}
-	e, ok := c.arts[an]
-	return e, ok
+	return c.terms[from:to:to]
 }
 
 // digests returns the band digests c holds of the article an analyses
 // with the given body (nil when the body is too short to shingle).
 func (c *StoryCache) digests(an *Analysis, body string) (*bandDigests, bool) {
-	e, ok := c.lookup(an)
-	if !ok || e.body != body {
+	f := cacheFinder{c: c}
+	k := f.find(-1, an)
+	if k < 0 || c.arts[k].body != body {
 		return nil, false
 	}
-	return e.bands, true
+	return c.arts[k].bands, true
 }
 
 // StoriesCached is Stories, reusing what prev (nil for none) derived from
@@ -104,17 +116,28 @@ func (c *StoryCache) digests(an *Analysis, body string) (*bandDigests, bool) {
 func StoriesCached(arts []corpus.Article, ans []*Analysis, prev *StoryCache) ([]Story, *StoryCache) {
 	d := deriveArticles(arts, ans, prev)
 	out := stories(arts, ans, d.dups, storyDocs(d.terms, d.vocab), len(d.vocab), prev)
-	next := &StoryCache{arts: make(map[*Analysis]cachedArticle, len(arts)), vocab: d.vocab, stories: slices.Clone(out), n: len(arts)}
+	next := &StoryCache{
+		arts: make([]cachedArticle, len(arts)), terms: make([]byte, 0, packedTermsSize(d.terms, d.packed)),
+		vocab: d.vocab, stories: slices.Clone(out), n: len(arts),
+	}
 	next.dups = make([][2]int32, len(d.dups))
 	for k, p := range d.dups {
 		next.dups[k] = [2]int32{int32(p[0]), int32(p[1])}
 	}
+	for a := range arts {
+		next.arts[a] = cachedArticle{
+			an: ans[a], body: arts[a].Body, title: arts[a].Title, id: arts[a].ID, published: arts[a].Published,
+			bands: d.bands[a], terms: int32(len(next.terms)), nterms: int32(len(d.terms[a].terms)), words: int32(d.terms[a].words),
+		}
+		if d.packed != nil && d.packed[a] != nil {
+			next.terms = append(next.terms, d.packed[a]...)
+		} else {
+			next.terms = appendPackedTerms(next.terms, d.terms[a])
+		}
+	}
 	for s, st := range out {
 		for _, a := range st.Articles {
-			next.arts[ans[a]] = cachedArticle{
-				body: arts[a].Body, title: arts[a].Title, id: arts[a].ID, published: arts[a].Published,
-				bands: d.bands[a], terms: d.terms[a], index: int32(a), story: int32(s),
-			}
+			next.arts[a].story = int32(s)
 		}
 	}
 	return out, next
@@ -124,9 +147,10 @@ func StoriesCached(arts []corpus.Article, ans []*Analysis, prev *StoryCache) ([]
 type derived struct {
 	dups     [][2]int       // the near-duplicate pairs (see nearDuplicates), lesser article first, ascending, each once
 	bands    []*bandDigests // by article: its signature's band digests, nil when too short to shingle
-	terms    []docTerms
-	vocab    []string // what the terms' IDs number
-	rehashed int      // articles prev held, hashed again (see rehashMates)
+	terms    []docTerms     // by article
+	packed   [][]byte       // by article: its terms packed, when prev holds them so; else nil (all nil without prev)
+	vocab    []string       // what the terms' IDs number
+	rehashed int            // articles prev held, hashed again (see rehashMates)
 }
 
 // deriveArticles returns what clustering derives from the articles alone,
@@ -142,6 +166,7 @@ func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) de
 	var at []int32 // by place in prev's corpus: the article there now, with its body; -1 for none
 	if prev != nil {
 		prevVocab = prev.vocab
+		d.packed = make([][]byte, n)
 		at = make([]int32, prev.n)
 		for k := range at {
 			at[k] = -1
@@ -151,18 +176,23 @@ func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) de
 	for i := range tr {
 		tr[i] = -1
 	}
-	held := make([]bool, n) // prev holds the article's band digests and near-duplicates
-	size, misses := 0, 0    // to size the slabs: the terms, and the signatures to make
+	f := cacheFinder{c: prev}
+	was := make([]int32, n)      // by article: its place in prev's corpus, -1 when prev does not hold it
+	held := make([]bool, n)      // prev holds the article's band digests and near-duplicates
+	sameTitle := make([]bool, n) // prev holds the article's terms
+	size, misses := 0, 0         // to size the slabs: the terms, and the signatures to make
 	for i := range arts {
-		e, ok := prev.lookup(ans[i])
-		if ok && e.title == arts[i].Title {
-			size += len(e.terms.terms)
+		k := f.find(i, ans[i])
+		was[i] = int32(k)
+		if k >= 0 && prev.arts[k].title == arts[i].Title {
+			sameTitle[i] = true
+			size += int(prev.arts[k].nterms)
 		} else {
 			size += 64 // about what an article has
 		}
 		// An analysis twice in the corpus is held once: the second is hashed.
-		if ok && e.body == arts[i].Body && at[e.index] < 0 {
-			at[e.index], held[i] = int32(i), true
+		if k >= 0 && prev.arts[k].body == arts[i].Body && at[k] < 0 {
+			at[k], held[i] = int32(i), true
 		} else {
 			misses++
 		}
@@ -174,9 +204,8 @@ func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) de
 	var slab []uint64 // for the new signatures
 	var fresh []int   // the articles whose signatures are made here
 	for i := range arts {
-		e, ok := prev.lookup(ans[i])
 		if held[i] {
-			d.bands[i] = e.bands
+			d.bands[i] = prev.arts[was[i]].bands
 		} else {
 			if len(slab) < minHashes {
 				slab = make([]uint64, minHashes*min(misses, 1024))
@@ -187,14 +216,15 @@ func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) de
 			}
 			misses--
 		}
-		if ok && e.title == arts[i].Title {
-			d.terms[i] = tm.renumber(e.terms, prevVocab, tr)
+		if sameTitle[i] {
+			e, src := &prev.arts[was[i]], prev.packed(int(was[i]))
+			var same bool
+			if d.terms[i], same = tm.renumber(src, int(e.nterms), int(e.words), prevVocab, tr); same {
+				d.packed[i] = src
+			}
 		} else {
 			d.terms[i] = tm.derive(&arts[i], ans[i])
 		}
-	}
-	if exact := len(tm.terms) == cap(tm.terms) && n > 0 && len(d.terms[0].terms) > 0 && &d.terms[0].terms[0] == &tm.terms[0]; !exact {
-		compactTerms(d.terms, len(tm.terms))
 	}
 	d.vocab = v.words
 	bandSlab := make([]bandDigests, len(fresh))
@@ -213,17 +243,4 @@ func deriveArticles(arts []corpus.Article, ans []*Analysis, prev *StoryCache) de
 	}
 	d.dups = normPairs(append(dups, nearDuplicates(sigs)...))
 	return d
-}
-
-// compactTerms moves the articles' terms, size in all, into slabs of that
-// exact size: the cache keeps them, and the slabs they were cut from may
-// have room left or have been outgrown.
-func compactTerms(all []docTerms, size int) {
-	terms, counts := make([]int32, 0, size), make([]int32, 0, size)
-	for i, d := range all {
-		from := len(terms)
-		terms, counts = append(terms, d.terms...), append(counts, d.counts...)
-		all[i].terms = terms[from:len(terms):len(terms)]
-		all[i].counts = counts[from:len(counts):len(counts)]
-	}
 }

@@ -139,20 +139,27 @@ func (tm *termer) derive(a *corpus.Article, an *Analysis) docTerms {
 	return tm.end(words)
 }
 
-// renumber returns cached terms, IDs in the vocabulary from, as IDs in
-// tm's; tr maps from's IDs to tm's (-1: not yet known) and learns.
-func (tm *termer) renumber(d docTerms, from []string, tr []int32) docTerms {
+// renumber returns cached terms, n of them packed in src (see
+// appendPackedTerms) of which the first words are words, IDs in the
+// vocabulary from, as IDs in tm's; tr maps from's IDs to tm's (-1: not
+// yet known) and learns. It reports too whether every ID stayed the same,
+// when src is what packing the terms returned gives.
+func (tm *termer) renumber(src []byte, n, words int, from []string, tr []int32) (docTerms, bool) {
 	tm.begin()
-	for k, p := range d.terms {
+	same := true
+	for range n {
+		var p, c int32
+		p, c, src = packedTerm(src)
 		t := tr[p]
 		if t < 0 {
 			t = tm.v.id(from[p])
 			tr[p] = t
 		}
+		same = same && t == p
 		tm.terms = append(tm.terms, t)
-		tm.counts = append(tm.counts, d.counts[k])
+		tm.counts = append(tm.counts, c)
 	}
-	return tm.end(d.words)
+	return tm.end(words), same
 }
 
 // storyDocs returns each article's document vector, heaviest terms and
