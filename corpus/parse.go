@@ -67,7 +67,7 @@ func Parse(name string, data []byte) ([]Article, error) {
 
 // ParseWith is Parse under the limits of opts.
 func ParseWith(name string, data []byte, opts Options) ([]Article, error) {
-	arts, err := parse(name, data, opts.withDefaults())
+	arts, err := parse(name, bytes.Clone(data), opts.withDefaults()) // parse keeps data
 	if err != nil {
 		return arts, err
 	}
@@ -75,7 +75,9 @@ func ParseWith(name string, data []byte, opts Options) ([]Article, error) {
 }
 
 // parse is ParseWith with a concrete error type, so loaders never hold a
-// typed nil in an error interface; opts has its defaults applied.
+// typed nil in an error interface; opts has its defaults applied. It takes
+// data over: the articles may share its memory, so no one may write or
+// reuse it afterwards.
 func parse(name string, data []byte, opts Options) ([]Article, *LoadError) {
 	arts, err := parseFormat(name, data, opts)
 	if err != nil {
@@ -112,7 +114,7 @@ func parseFormat(name string, data []byte, opts Options) ([]Article, *LoadError)
 	if format == "html" {
 		data = decodeHTML(data)
 	}
-	text, err := validText(data)
+	text, err := ownedText(data)
 	if err != nil {
 		return nil, &LoadError{Err: err}
 	}
@@ -159,16 +161,4 @@ func validText(data []byte) (string, error) {
 		return "", fmt.Errorf("%w: %d of %d bytes are not valid UTF-8", ErrBinary, invalid, len(data))
 	}
 	return strings.ToValidUTF8(string(data), "\uFFFD"), nil
-}
-
-// controlBytes counts the ASCII control characters in data other than tab,
-// line feed, vertical tab, form feed, carriage return and escape.
-func controlBytes(data []byte) int {
-	n := 0
-	for _, c := range data {
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1b) || c == 0x7f {
-			n++
-		}
-	}
-	return n
 }
