@@ -117,18 +117,15 @@ func TestIndexSnapshotTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := transcriptOf(t, ix); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("the restored index's transcript differs at line %d:\n got: %s\nwant: %s", i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("the restored index's transcript has %d lines, want %d", len(gl), len(wl))
+	if msg := transcriptDiff(transcriptOf(t, ix), string(want)); msg != "" {
+		t.Fatalf("the restored index's transcript differs: %s", msg)
 	}
 }
 
-// transcriptOf is the transcript TestGeneratedTranscript writes, of ix.
+// transcriptOf is the transcript TestGeneratedTranscript compares with
+// its golden file: every kind of question the benchmarks ask
+// (perfQueries, several queries per command, each listing paged with
+// `more`) and a digest of the 60 newest articles, answered from ix.
 func transcriptOf(t *testing.T, ix *Index) string {
 	b := New(Options{CacheTTL: -1, Now: func() time.Time { return perfNow }})
 	b.SetIndex(ix)
