@@ -40,7 +40,10 @@ func runBot(ctx context.Context, args []string, e env) int {
 	b := bot.New(opts)
 	defer b.CloseSnapshots() // before closeCache: a snapshot write under way finishes
 	lib := newLibrary(e, cfg, b, m, log)
-	if _, err := lib.Load(ctx); err != nil {
+	gcDone := loadingGC()
+	_, err = lib.Load(ctx)
+	gcDone()
+	if err != nil {
 		bar.finish()
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
 		return exitFailure

@@ -117,8 +117,10 @@ func oneShotBot(ctx context.Context, e env, corpusDir string) (*bot.Bot, int) {
 		return nil, exitUsage
 	}
 	log := newLogger(e, cfg, true)
+	gcDone := loadingGC()
 	arts, errs := loadCorpus(ctx, e, cfg)
 	b, err := newBot(ctx, e, cfg, log, arts, errs)
+	gcDone()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "briefbot: %v\n", err)
 		return nil, exitFailure
