@@ -45,22 +45,9 @@ func (t termIndex) add(id int, parts ...string) {
 }
 
 // compact moves every list into one array, each cut to its exact length
-// (a full slice expression, so that appending to one copies it): what add
-// grew by doubling keeps no spare capacity. The lists and their order are
-// unchanged.
-func (t termIndex) compact() {
-	n := 0
-	for _, ids := range t {
-		n += len(ids)
-	}
-	flat := make([]int32, n)
-	at := 0
-	for term, ids := range t {
-		end := at + copy(flat[at:], ids)
-		t[term] = flat[at:end:end]
-		at = end
-	}
-}
+// (compactLists): what add grew by doubling keeps no spare capacity. The
+// lists and their order are unchanged; add never leaves one empty.
+func (t termIndex) compact() { compactLists(t) }
 
 // counts returns, for each ID holding a query term, how many it holds.
 func (t termIndex) counts(q []string) map[int32]int {
