@@ -112,16 +112,7 @@ func BenchmarkDedupe(b *testing.B) {
 		if i%10 == 9 {
 			arts[i] = Article{Body: strings.ToUpper(arts[i-5].Body)}
 		} else {
-			var sb strings.Builder
-			for k := range 800 {
-				sb.WriteString(words[rng.IntN(len(words))])
-				if k%60 == 59 {
-					sb.WriteString("\n\n")
-				} else {
-					sb.WriteByte(' ')
-				}
-			}
-			arts[i] = Article{Body: sb.String()}
+			arts[i] = Article{Body: prose(rng, words, 800)}
 		}
 		text += int64(len(arts[i].Body))
 	}
@@ -138,16 +129,7 @@ func BenchmarkDedupe(b *testing.B) {
 func BenchmarkFold(b *testing.B) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	words := strings.Fields("The council said on Monday that the Harbour bridge would close. Officials expect talks to resume; “We will not wait,” Okafor said.")
-	var sb strings.Builder
-	for k := range 100000 {
-		sb.WriteString(words[rng.IntN(len(words))])
-		if k%60 == 59 {
-			sb.WriteString("\n\n")
-		} else {
-			sb.WriteByte(' ')
-		}
-	}
-	body := sb.String()
+	body := prose(rng, words, 100000)
 	f := new(folder)
 	var h maphash.Hash
 	b.SetBytes(int64(len(body)))
@@ -155,4 +137,18 @@ func BenchmarkFold(b *testing.B) {
 		h.Reset()
 		f.fold(body, &h)
 	}
+}
+
+// prose returns n of words picked at random, in paragraphs of 60.
+func prose(rng *rand.Rand, words []string, n int) string {
+	var sb strings.Builder
+	for k := range n {
+		sb.WriteString(words[rng.IntN(len(words))])
+		if k%60 == 59 {
+			sb.WriteString("\n\n")
+		} else {
+			sb.WriteByte(' ')
+		}
+	}
+	return sb.String()
 }
