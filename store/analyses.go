@@ -6,16 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/ancodec"
 	"github.com/briefbot/briefbot/summarize"
 )
 
 // analysesSchema is the migration that adds the analysis cache (see
-// migrations). A row is one article's analysis (analyses_codec.go) under
+// migrations). A row is one article's analysis (internal/ancodec) under
 // the hash of what it was computed from (bot.KeyOf) and the analyzer
 // version that computed it. The table keeps its rowid: rows are a kilobyte
 // or more, too big for a WITHOUT ROWID table's B-tree.
@@ -34,11 +35,12 @@ var analysesSchema = []string{
 const maxLookup = 500
 
 // AnalysisCache is the analysis cache of one analyzer version in the state
-// database. It implements bot.AnalysisCache and is safe for concurrent
-// use.
+// database: a cache of encoded analyses (internal/ancodec) by key. It
+// implements bot.AnalysisCache and is safe for concurrent use.
 type AnalysisCache struct {
 	s       *Store
 	version string
+	scratch sync.Pool // of *[]byte: where a lookup gathers its rows before its arena
 }
 
 var _ bot.AnalysisCache = (*AnalysisCache)(nil)
@@ -65,90 +67,178 @@ func (s *Store) Analyses(ctx context.Context, version string) (*AnalysisCache, e
 	return &AnalysisCache{s: s, version: version}, nil
 }
 
-// GetAnalyses implements bot.AnalysisCache: one SELECT per maxLookup keys.
-// A row that cannot be decoded is a miss, and is reported in the error
-// (wrapping errCorrupt) with the others' analyses returned.
-func (c *AnalysisCache) GetAnalyses(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article) ([]*summarize.Analysis, error) {
-	if len(keys) != len(arts) {
-		return nil, fmt.Errorf("analysis cache: %d keys for %d articles", len(keys), len(arts))
-	}
-	out := make([]*summarize.Analysis, len(keys))
-	var errs []error
+// GetEncoded returns, for each keys[i], its cached analysis in ancodec's
+// encoding, or nil when there is none: one SELECT per maxLookup keys.
+// Rows failing ancodec.Check are misses and are reported in the error
+// (wrapping ancodec.ErrCorrupt, naming the key); the others are returned
+// beside it.
+//
+// The returned slices are the caller's, not the driver's buffers: the rows
+// of one SELECT are copied into one allocation of exactly their size, each
+// cut with its capacity at its length, so appending to one never writes
+// into another. Keys that repeat in keys (copies of one text) get the same
+// slice: treat the bytes as read-only.
+func (c *AnalysisCache) GetEncoded(ctx context.Context, keys []bot.AnalysisKey) ([][]byte, error) {
+	out := make([][]byte, len(keys))
+	var errs, corrupt []error
 	for lo := 0; lo < len(keys); lo += maxLookup {
 		hi := min(lo+maxLookup, len(keys))
-		if err := c.get(ctx, keys[lo:hi], arts[lo:hi], out[lo:hi]); err != nil {
+		bad, err := c.fetch(ctx, keys[lo:hi], out[lo:hi])
+		if err != nil {
 			errs = append(errs, err)
 		}
+		for _, b := range bad {
+			corrupt = append(corrupt, fmt.Errorf("key %x: %w", keys[lo+b.i][:6], b.err))
+		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return out, fmt.Errorf("analysis cache: %w", err)
-	}
-	return out, nil
+	return out, joinErrors(errs, corrupt)
 }
 
-// get fills out with the analyses of one batch.
-func (c *AnalysisCache) get(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article, out []*summarize.Analysis) error {
-	at := make(map[bot.AnalysisKey][]int, len(keys)) // copies of one text share a key
+// joinErrors is the error of a lookup: the database's errors, then the
+// count of unreadable rows and the first of them.
+func joinErrors(errs, corrupt []error) error {
+	if len(corrupt) > 0 {
+		errs = append(errs, fmt.Errorf("%d unreadable rows, the first: %w", len(corrupt), corrupt[0]))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("analysis cache: %w", err)
+	}
+	return nil
+}
+
+// badRow is a row of a lookup that failed ancodec.Check.
+type badRow struct {
+	i   int // an index of its key
+	err error
+}
+
+// fetch fills out with the rows of keys (at most maxLookup of them) and
+// returns the rows that failed ancodec.Check (out has nil there). The
+// rows are copied out of the driver's buffers into a scratch buffer as
+// they come, then into one allocation of their exact size.
+func (c *AnalysisCache) fetch(ctx context.Context, keys []bot.AnalysisKey, out [][]byte) ([]badRow, error) {
+	// Copies of one text share a key: first[k] is the last index of k in
+	// keys, and each index's next is the one before it with that key
+	// (-1: none), so the indices of k are one chain.
+	first := make(map[bot.AnalysisKey]int, len(keys))
+	next := make([]int, len(keys))
 	args := make([]any, 1, len(keys)+1)
 	args[0] = c.version
-	for i, k := range keys {
-		if _, ok := at[k]; !ok {
-			args = append(args, k[:])
+	for i := range keys {
+		j, ok := first[keys[i]]
+		if !ok {
+			j = -1
+			args = append(args, keys[i][:]) // the caller's array: no copy
 		}
-		at[k] = append(at[k], i)
+		next[i], first[keys[i]] = j, i
 	}
 	q := `SELECT hash, data FROM analyses WHERE version = ? AND hash IN (?` + strings.Repeat(",?", len(args)-2) + `)`
 	rows, err := c.s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("read %d analyses: %w", len(keys), err)
+		return nil, fmt.Errorf("read %d analyses: %w", len(keys), err)
 	}
 	defer rows.Close()
-	var corrupt []error
-	intern := map[string]string{} // names and roles recur across articles
-	sl, anSlab := new(slabs), new(slab[summarize.Analysis])
+	type span struct {
+		last     int // the last index of its key
+		from, to int // in the scratch buffer, then in the arena
+	}
+	spans := make([]span, 0, len(first))
+	var bad []badRow
+	bufp, _ := c.scratch.Get().(*[]byte)
+	if bufp == nil {
+		bufp = new([]byte)
+	}
+	defer c.scratch.Put(bufp)
+	buf := (*bufp)[:0]
+	var hash, data sql.RawBytes // the driver's, valid until the next row (here, not in the loop: Scan makes them escape)
 	for rows.Next() {
-		var hash, data sql.RawBytes
 		if err := rows.Scan(&hash, &data); err != nil {
-			return fmt.Errorf("read analyses: %w", err)
+			return bad, fmt.Errorf("read analyses: %w", err)
 		}
 		var k bot.AnalysisKey
 		if len(hash) != len(k) {
 			continue // not a key we asked for
 		}
 		copy(k[:], hash)
-		// The driver's buffer, valid until the next row: the decoded
-		// analysis keeps nothing of it (decodeAnalysis copies).
-		s := unsafe.String(unsafe.SliceData(data), len(data))
-		for _, i := range at[k] {
-			an, err := decodeAnalysisIn(s, arts[i], intern, sl, anSlab)
+		i, ok := first[k]
+		if !ok {
+			continue
+		}
+		if err := ancodec.Check(data); err != nil {
+			bad = append(bad, badRow{i: i, err: err})
+			continue
+		}
+		spans = append(spans, span{last: i, from: len(buf), to: len(buf) + len(data)})
+		buf = append(buf, data...)
+	}
+	*bufp = buf
+	if err := rows.Err(); err != nil {
+		return bad, fmt.Errorf("read analyses: %w", err)
+	}
+	arena := make([]byte, len(buf))
+	copy(arena, buf)
+	for _, sp := range spans {
+		row := arena[sp.from:sp.to:sp.to]
+		for i := sp.last; i >= 0; i = next[i] {
+			out[i] = row
+		}
+	}
+	return bad, nil
+}
+
+// GetAnalyses implements bot.AnalysisCache (the interface the bot has
+// before it keeps analyses encoded): GetEncoded, then an ancodec.Decoder
+// a SELECT decodes each row against its article. A row that fails
+// ancodec.Check or cannot be decoded is a miss, and is reported in the
+// error (wrapping ancodec.ErrCorrupt, naming the article) with the others'
+// analyses returned.
+func (c *AnalysisCache) GetAnalyses(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article) ([]*summarize.Analysis, error) {
+	if len(keys) != len(arts) {
+		return nil, fmt.Errorf("analysis cache: %d keys for %d articles", len(keys), len(arts))
+	}
+	out := make([]*summarize.Analysis, len(keys))
+	var errs, corrupt []error
+	rows := make([][]byte, min(len(keys), maxLookup))
+	for lo := 0; lo < len(keys); lo += maxLookup {
+		hi := min(lo+maxLookup, len(keys))
+		batch := rows[:hi-lo]
+		clear(batch)
+		bad, err := c.fetch(ctx, keys[lo:hi], batch)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, b := range bad {
+			corrupt = append(corrupt, fmt.Errorf("article %s (%x): %w", arts[lo+b.i].ID, keys[lo+b.i][:6], b.err))
+		}
+		var dec ancodec.Decoder // names and roles recur across articles
+		for j, row := range batch {
+			if row == nil {
+				continue
+			}
+			i := lo + j
+			an, err := dec.Decode(row, arts[i])
 			if err != nil {
-				corrupt = append(corrupt, fmt.Errorf("article %s (%x): %w", arts[i].ID, k[:6], err))
+				corrupt = append(corrupt, fmt.Errorf("article %s (%x): %w", arts[i].ID, keys[i][:6], err))
 				continue
 			}
 			out[i] = an
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read analyses: %w", err)
-	}
-	if len(corrupt) > 0 {
-		return fmt.Errorf("%d unreadable rows, the first: %w", len(corrupt), corrupt[0])
-	}
-	return nil
+	return out, joinErrors(errs, corrupt)
 }
 
-// PutAnalyses implements bot.AnalysisCache: the rows are encoded before
-// the transaction, so the write lock is held for the inserts only. A
-// row already there is replaced.
-func (c *AnalysisCache) PutAnalyses(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article, ans []*summarize.Analysis) error {
-	if len(keys) != len(arts) || len(keys) != len(ans) {
-		return fmt.Errorf("analysis cache: %d keys for %d articles and %d analyses", len(keys), len(arts), len(ans))
+// PutEncoded keeps data[i], an analysis in ancodec's encoding, under
+// keys[i], all in one transaction; a row already there is replaced. It
+// writes nothing and fails (wrapping ancodec.ErrCorrupt) when a data[i]
+// fails ancodec.Check, or when the lengths differ.
+func (c *AnalysisCache) PutEncoded(ctx context.Context, keys []bot.AnalysisKey, data [][]byte) error {
+	if len(keys) != len(data) {
+		return fmt.Errorf("analysis cache: %d keys for %d rows", len(keys), len(data))
 	}
-	rows := make([][]byte, len(keys))
-	var buf []byte
-	for i, an := range ans {
-		buf = encodeAnalysis(buf[:0], an, arts[i].Body)
-		rows[i] = append([]byte(nil), buf...)
+	for i, row := range data {
+		if err := ancodec.Check(row); err != nil {
+			return fmt.Errorf("analysis cache: row %d (key %x): %w", i, keys[i][:6], err)
+		}
 	}
 	now := time.Now().UnixMilli()
 	err := c.s.tx(ctx, func(tx *sql.Tx) error {
@@ -158,7 +248,7 @@ func (c *AnalysisCache) PutAnalyses(ctx context.Context, keys []bot.AnalysisKey,
 		}
 		defer st.Close()
 		for i, k := range keys {
-			if _, err := st.ExecContext(ctx, k[:], c.version, rows[i], now); err != nil {
+			if _, err := st.ExecContext(ctx, k[:], c.version, data[i], now); err != nil {
 				return err
 			}
 		}
@@ -168,4 +258,24 @@ func (c *AnalysisCache) PutAnalyses(ctx context.Context, keys []bot.AnalysisKey,
 		return fmt.Errorf("analysis cache: write %d analyses: %w", len(keys), err)
 	}
 	return nil
+}
+
+// PutAnalyses implements bot.AnalysisCache (the interface the bot has
+// before it keeps analyses encoded): it encodes the analyses (before the
+// transaction, so the write lock is held for the inserts only) and
+// writes them with PutEncoded.
+func (c *AnalysisCache) PutAnalyses(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article, ans []*summarize.Analysis) error {
+	if len(keys) != len(arts) || len(keys) != len(ans) {
+		return fmt.Errorf("analysis cache: %d keys for %d articles and %d analyses", len(keys), len(arts), len(ans))
+	}
+	// The rows are cut from one growing buffer: one cut before the buffer
+	// grows stays in the old array, which nothing writes to again.
+	rows := make([][]byte, len(keys))
+	var buf []byte
+	for i, an := range ans {
+		from := len(buf)
+		buf = ancodec.Append(buf, an, arts[i].Body)
+		rows[i] = buf[from:len(buf):len(buf)]
+	}
+	return c.PutEncoded(ctx, keys, rows)
 }

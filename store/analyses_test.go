@@ -11,6 +11,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/ancodec"
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -110,7 +111,7 @@ func TestAnalysisCacheVersions(t *testing.T) {
 }
 
 // TestAnalysisCacheCorruptRow damages one row: it reads as a miss with an
-// error wrapping errCorrupt, and the others still read.
+// error wrapping ancodec.ErrCorrupt, and the others still read.
 func TestAnalysisCacheCorruptRow(t *testing.T) {
 	s := open(t, t.TempDir())
 	c, err := s.Analyses(t.Context(), "v1")
@@ -126,8 +127,8 @@ func TestAnalysisCacheCorruptRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := c.GetAnalyses(t.Context(), keys, arts)
-	if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), arts[1].ID) {
-		t.Errorf("err = %v, want errCorrupt naming %s", err, arts[1].ID)
+	if !errors.Is(err, ancodec.ErrCorrupt) || !strings.Contains(err.Error(), arts[1].ID) {
+		t.Errorf("err = %v, want ancodec.ErrCorrupt naming %s", err, arts[1].ID)
 	}
 	if got[1] != nil || !reflect.DeepEqual(got[0], ans[0]) || !reflect.DeepEqual(got[2], ans[2]) {
 		t.Errorf("got %v, want the corrupt row missing and the others read", got)

@@ -1,9 +1,7 @@
-package store
+package ancodec
 
 import (
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"hash/crc32"
 	"strings"
 	"time"
@@ -12,67 +10,12 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// The analysis codec: a summarize.Analysis in a compact binary form, read
-// back against the article it was computed from.
-//
-// Layout: one format byte, the fields of Analysis in declaration order, and
-// a CRC-32C of everything before it. Integers are varints, slices a
-// count+1 (0 for nil, so nil and empty survive apart), booleans a byte.
-// ArticleID and Published are not written: they are the article's own.
-//
-// A string is one uvarint v and what follows, by v&3:
-//   - strBody: a slice of the article body, v>>2 its offset, then its
-//     length; decoded as that slice of the body, so it shares the body's
-//     memory (most of an analysis is sentences and phrases of the body).
-//   - strLit: v>>2 bytes follow; decoded as a copy, one for every row
-//     of a lookup that holds the same string (names and roles recur).
-//   - strPrev: the (v>>2)th literal of this row again (names repeat).
-//   - strConst: wellKnown[v>>2].
-//
-// Any change to this layout must change codecFormat; a row of another
-// format is unreadable, and unreadable rows are analysed again.
-const codecFormat byte = 1
-
-const (
-	strBody = iota
-	strLit
-	strPrev
-	strConst
-)
-
-// wellKnown are strings written as their index. Part of the format: only
-// ever append, and change codecFormat when you do.
-var wellKnown = [...]string{"",
-	string(summarize.Day), string(summarize.Week), string(summarize.Month), string(summarize.Year),
-	summarize.Direct, summarize.Reported, "said", "says", "told", "according to"}
-
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
-
-// errCorrupt is wrapped by every decoding error.
-var errCorrupt = errors.New("corrupt cached analysis")
-
-// encoder appends an analysis to buf; body is the article body it was
-// computed from.
-type encoder struct {
-	buf   []byte
-	body  string
-	lits  map[string]int // literals written so far, by order
-	found map[string]int // where searched strings are in the body, -1 for nowhere
-	sents []summarize.Sentence
-	from  int // where in the body the strings being written likely are
-}
-
-// near says the strings written next are likely in sentence i or after
-// it: a copy of them is searched for from there first.
-func (e *encoder) near(i int) {
-	e.from = 0
-	if i >= 0 && i < len(e.sents) && e.sents[i].Start <= len(e.body) {
-		e.from = max(e.sents[i].Start, 0)
-	}
-}
-
-// encodeAnalysis appends the encoding of an, computed from body, to dst.
-func encodeAnalysis(dst []byte, an *summarize.Analysis, body string) []byte {
+// Append appends the encoding of an, which was computed from body (the
+// article's Body), to dst and returns the extended slice. Strings of an
+// that are slices of body, or equal to a part of it, are written as
+// offsets; the others are written out. an is not changed, and nothing of
+// it or of body is retained.
+func Append(dst []byte, an *summarize.Analysis, body string) []byte {
 	e := &encoder{buf: append(dst, codecFormat), body: body, sents: an.Sentences}
 	start := len(dst)
 	e.count(len(an.Sentences), an.Sentences == nil)
@@ -144,6 +87,26 @@ func encodeAnalysis(dst []byte, an *summarize.Analysis, body string) []byte {
 	}
 	e.ints(an.Summary)
 	return binary.LittleEndian.AppendUint32(e.buf, crc32.Checksum(e.buf[start:], crcTable))
+}
+
+// encoder appends an analysis to buf; body is the article body it was
+// computed from.
+type encoder struct {
+	buf   []byte
+	body  string
+	lits  map[string]int // literals written so far, by order
+	found map[string]int // where searched strings are in the body, -1 for nowhere
+	sents []summarize.Sentence
+	from  int // where in the body the strings being written likely are
+}
+
+// near says the strings written next are likely in sentence i or after
+// it: a copy of them is searched for from there first.
+func (e *encoder) near(i int) {
+	e.from = 0
+	if i >= 0 && i < len(e.sents) && e.sents[i].Start <= len(e.body) {
+		e.from = max(e.sents[i].Start, 0)
+	}
 }
 
 func (e *encoder) int(v int)   { e.buf = binary.AppendVarint(e.buf, int64(v)) }
@@ -257,21 +220,4 @@ func (e *encoder) time(t time.Time) {
 	}
 	e.buf = binary.AppendVarint(e.buf, t.Unix())
 	e.uint(uint(t.Nanosecond()))
-}
-
-// checkRow verifies a row's format byte and checksum and returns its
-// payload.
-func checkRow(data string) (string, error) {
-	if len(data) < 5 {
-		return "", fmt.Errorf("%w: %d bytes", errCorrupt, len(data))
-	}
-	if data[0] != codecFormat {
-		return "", fmt.Errorf("%w: format %d, want %d", errCorrupt, data[0], codecFormat)
-	}
-	n := len(data) - 4
-	want := uint32(data[n]) | uint32(data[n+1])<<8 | uint32(data[n+2])<<16 | uint32(data[n+3])<<24
-	if got := crc32.Checksum(unsafe.Slice(unsafe.StringData(data), n), crcTable); got != want {
-		return "", fmt.Errorf("%w: checksum %08x, want %08x", errCorrupt, got, want)
-	}
-	return data[1:n], nil
 }
