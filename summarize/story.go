@@ -42,14 +42,23 @@ const (
 // organisations it names (personWeight each, as one term per name).
 func Stories(arts []corpus.Article, ans []*Analysis) []Story {
 	d := deriveArticles(arts, ans, nil)
-	return stories(arts, ans, d.dups, storyDocs(d.terms, d.vocab), len(d.vocab), nil)
+	return stories(arts, ans, d.dups, storyDocs(d.terms, d.vocab), len(d.vocab), nil).stories
+}
+
+// clustered is what stories returns: the stories, the same as references
+// (refs[k] is stories[k]), and how many of them were merged rather than
+// taken from the cache.
+type clustered struct {
+	stories []Story
+	refs    []StoryRefs
+	merged  int
 }
 
 // stories clusters the articles given their near-duplicate pairs (see
 // nearDuplicates) and their documents (see storyDocs; vocab numbers their
 // terms), taking from prev (nil for none) the stories whose members have
 // not changed.
-func stories(arts []corpus.Article, ans []*Analysis, dups [][2]int, docs []storyDoc, vocab int, prev *StoryCache) []Story {
+func stories(arts []corpus.Article, ans []*Analysis, dups [][2]int, docs []storyDoc, vocab int, prev *StoryCache) clustered {
 	n := len(arts)
 	order := make([]int, n) // earliest first
 	for i := range order {
@@ -119,7 +128,7 @@ func stories(arts []corpus.Article, ans []*Analysis, dups [][2]int, docs []story
 		}
 	}
 	members, sizes := u.groups(order)
-	out := make([]Story, 0, len(sizes))
+	c := clustered{refs: make([]StoryRefs, 0, len(sizes))}
 	m := newStoryMerger()
 	mates := newStoryDups(n, dups).of
 	lo := 0
@@ -128,14 +137,20 @@ func stories(arts []corpus.Article, ans []*Analysis, dups [][2]int, docs []story
 		st, ok := prev.story(arts, ans, members[lo:hi])
 		if !ok {
 			st = m.merge(arts, ans, members[lo:hi:hi], mates)
+			c.merged++
 		}
-		out = append(out, st)
+		c.refs = append(c.refs, st)
 		lo = hi
 	}
-	slices.SortFunc(out, func(a, b Story) int {
+	slices.SortFunc(c.refs, func(a, b StoryRefs) int {
 		return cmp.Or(cmp.Compare(btoi(a.Last.IsZero()), btoi(b.Last.IsZero())), b.Last.Compare(a.Last), strings.Compare(a.ID, b.ID))
 	})
-	return out
+	c.stories = make([]Story, len(c.refs))
+	at := func(a int32) *Analysis { return ans[a] }
+	for k := range c.refs {
+		c.stories[k] = c.refs[k].rehydrate(at)
+	}
+	return c
 }
 
 // StoryIDs returns, for each of n articles, the ID of the story that holds

@@ -3,35 +3,38 @@ package summarize
 import (
 	"reflect"
 	"testing"
+
+	"github.com/briefbot/briefbot/corpus"
 )
 
 // TestCacheFinder checks that cacheFinder finds an article the cache
-// holds at its own place or, once it moved, through its analysis (the
-// first place of an analysis held twice), and finds nothing in the nil
-// cache or of an analysis the cache does not hold.
+// holds at its own place or, once it moved, through its ID (the first
+// place of an ID held twice), and finds nothing in the nil cache or of an
+// ID the cache does not hold. It finds the ID whatever else of the
+// article changed: the caller compares the rest.
 func TestCacheFinder(t *testing.T) {
-	a, b, c, other := &Analysis{}, &Analysis{}, &Analysis{}, &Analysis{}
-	cache := &StoryCache{arts: []cachedArticle{{an: a}, {an: b}, {an: c}, {an: b}}}
+	cache := &StoryCache{arts: []cachedArticle{{id: "a"}, {id: "b"}, {id: "c", body: "old"}, {id: "b"}}}
 	tests := []struct {
 		name  string
 		cache *StoryCache
 		guess int
-		an    *Analysis
+		art   corpus.Article
 		want  int
 	}{
-		{"at its place", cache, 2, c, 2},
-		{"at its second place", cache, 3, b, 3},
-		{"moved", cache, 0, c, 2},
-		{"moved, held twice", cache, 2, b, 1},
-		{"no guess", cache, -1, a, 0},
-		{"guess past the end", cache, 9, c, 2},
-		{"not held", cache, 1, other, -1},
-		{"nil cache", nil, 0, a, -1},
+		{"at its place", cache, 2, corpus.Article{ID: "c"}, 2},
+		{"at its second place", cache, 3, corpus.Article{ID: "b"}, 3},
+		{"moved", cache, 0, corpus.Article{ID: "c"}, 2},
+		{"moved, held twice", cache, 2, corpus.Article{ID: "b"}, 1},
+		{"no guess", cache, -1, corpus.Article{ID: "a"}, 0},
+		{"guess past the end", cache, 9, corpus.Article{ID: "c"}, 2},
+		{"body changed", cache, 2, corpus.Article{ID: "c", Body: "new"}, 2},
+		{"not held", cache, 1, corpus.Article{ID: "other"}, -1},
+		{"nil cache", nil, 0, corpus.Article{ID: "a"}, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := cacheFinder{c: tt.cache}
-			if got := f.find(tt.guess, tt.an); got != tt.want {
+			if got := f.find(tt.guess, &tt.art); got != tt.want {
 				t.Errorf("find(%d) = %d, want %d", tt.guess, got, tt.want)
 			}
 		})

@@ -91,7 +91,8 @@ func NewStory(arts []corpus.Article, ans []*Analysis, members []int) Story {
 func buildStory(arts []corpus.Article, ans []*Analysis, members []int, mates func(int) []int32) Story {
 	members = slices.Clone(members)
 	slices.SortStableFunc(members, func(a, b int) int { return compareArticles(arts[a], arts[b]) })
-	return newStoryMerger().merge(arts, ans, members, mates)
+	r := newStoryMerger().merge(arts, ans, members, mates)
+	return r.rehydrate(func(a int32) *Analysis { return ans[a] })
 }
 
 // storyMerger merges stories, reusing its working memory from one story to
@@ -109,10 +110,11 @@ func newStoryMerger() *storyMerger { return &storyMerger{keys: newKeySet()} }
 
 // merge is buildStory for members already in story order (earliest first,
 // as compareArticles orders them), which the story keeps as its Articles.
-// The story's slices have no spare capacity; Quotes, Deadlines and Events
-// are nil when empty, as appending to nil would leave them.
-func (m *storyMerger) merge(arts []corpus.Article, ans []*Analysis, members []int, mates func(int) []int32) Story {
-	s := Story{ID: "s-" + arts[members[0]].ID, Title: arts[members[len(members)-1]].Title, Articles: members}
+// It returns the story as references to its records (see StoryRefs). The
+// story's slices have no spare capacity; Quotes, Deadlines and Events are
+// nil when empty, as appending to nil would leave them.
+func (m *storyMerger) merge(arts []corpus.Article, ans []*Analysis, members []int, mates func(int) []int32) StoryRefs {
+	s := StoryRefs{ID: "s-" + arts[members[0]].ID, Title: arts[members[len(members)-1]].Title, Articles: members}
 	s.Copies = copiesAmong(members, mates)
 	for _, a := range members {
 		if p := arts[a].Published; !p.IsZero() {

@@ -48,8 +48,8 @@ func ownCount(ans []*Analysis, own []int, n func(*Analysis) int) int {
 }
 
 // storyQuotes keeps each statement once (by speaker and words), in story
-// order.
-func (m *storyMerger) storyQuotes(ans []*Analysis, own []int) []StoryQuote {
+// order, and returns references to them, nil for none.
+func (m *storyMerger) storyQuotes(ans []*Analysis, own []int) []RecordRef {
 	m.keys.reset(ownCount(ans, own, func(an *Analysis) int { return len(an.Quotes) }))
 	refs := m.refs[:0]
 	for _, a := range own {
@@ -66,11 +66,7 @@ func (m *storyMerger) storyQuotes(ans []*Analysis, own []int) []StoryQuote {
 	if len(refs) == 0 {
 		return nil
 	}
-	out := make([]StoryQuote, len(refs))
-	for k, r := range refs {
-		out[k] = StoryQuote{Article: int(r.art), Quote: &ans[r.art].Quotes[r.item]}
-	}
-	return out
+	return recordsOf(refs)
 }
 
 // storyPeople counts the mentions of each name across the articles,
@@ -136,8 +132,9 @@ func (m *storyMerger) storyPeople(ans []*Analysis, own []int) []StoryPerson {
 
 // storyDeadlines keeps each deadline once (by who set it, for whom and
 // what), in the state of the latest article that reports it, soonest due
-// first, those without a due date last.
-func (m *storyMerger) storyDeadlines(ans []*Analysis, own []int) []StoryDeadline {
+// first, those without a due date last, and returns references to them,
+// nil for none.
+func (m *storyMerger) storyDeadlines(ans []*Analysis, own []int) []RecordRef {
 	m.keys.reset(ownCount(ans, own, func(an *Analysis) int { return len(an.Deadlines) }))
 	refs := m.refs[:0]
 	for _, a := range own {
@@ -161,17 +158,14 @@ func (m *storyMerger) storyDeadlines(ans []*Analysis, own []int) []StoryDeadline
 		return nil
 	}
 	slices.SortFunc(refs, func(x, y itemRef) int { return x.key.compare(y.key) })
-	out := make([]StoryDeadline, len(refs))
-	for k, r := range refs {
-		out[k] = StoryDeadline{Article: int(r.art), Deadline: &ans[r.art].Deadlines[r.item]}
-	}
-	return out
+	return recordsOf(refs)
 }
 
 // storyEvents returns the story's dated events oldest first; an event two
 // articles report alike (same date and sentence) is kept once. Events of
-// one date keep article and sentence order.
-func (m *storyMerger) storyEvents(ans []*Analysis, own []int) []StoryEvent {
+// one date keep article and sentence order. It returns references to
+// them, nil for none.
+func (m *storyMerger) storyEvents(ans []*Analysis, own []int) []RecordRef {
 	m.keys.reset(ownCount(ans, own, func(an *Analysis) int { return len(an.Events) }))
 	refs := m.refs[:0]
 	for _, a := range own {
@@ -192,9 +186,14 @@ func (m *storyMerger) storyEvents(ans []*Analysis, own []int) []StoryEvent {
 		return nil
 	}
 	slices.SortFunc(refs, func(x, y itemRef) int { return x.key.compare(y.key) })
-	out := make([]StoryEvent, len(refs))
+	return recordsOf(refs)
+}
+
+// recordsOf returns the references of refs, at their exact size.
+func recordsOf(refs []itemRef) []RecordRef {
+	out := make([]RecordRef, len(refs))
 	for k, r := range refs {
-		out[k] = StoryEvent{Article: int(r.art), Event: &ans[r.art].Events[r.item]}
+		out[k] = RecordRef{Article: r.art, Index: r.item}
 	}
 	return out
 }
