@@ -16,14 +16,20 @@ import (
 type analyzeFunc func(corpus.Article) *summarize.Analysis
 
 // analyzeFresh returns the analyses of arts (articles the current index
-// does not hold), in article order: from the analysis cache where it has
-// them, analysed otherwise, the new ones then written to the cache. Without
-// a cache it analyses them all. See analyzeAll for problems and err.
-func (b *Bot) analyzeFresh(ctx context.Context, arts []corpus.Article) (ans []*summarize.Analysis, problems []error, err error) {
-	if b.analyses == nil {
-		return analyzeAll(ctx, arts, b.analyze, b.progress, nil)
+// does not hold), in article order, encoded (enc) and, for those it
+// analysed, decoded (ans; nil for the others): from the analysis cache
+// where it has them, analysed otherwise, the new ones then written to
+// the cache. keys are the articles' KeyOf, or nil to hash them. Without a
+// cache it analyses them all. See analyzeAll for problems and err.
+func (b *Bot) analyzeFresh(ctx context.Context, arts []corpus.Article, keys []AnalysisKey) (enc [][]byte, ans []*summarize.Analysis, problems []error, err error) {
+	if b.analyses != nil {
+		return cachedAnalyze(ctx, arts, keys, b.analyses, b.analyze, b.progress, b.log)
 	}
-	return cachedAnalyzeAll(ctx, arts, b.analyses, b.analyze, b.progress, b.log)
+	ans, problems, err = analyzeAll(ctx, arts, b.analyze, b.progress, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return encodeAll(arts, ans), ans, problems, nil
 }
 
 // analyzeAll analyses every article on runtime.GOMAXPROCS(0) workers and

@@ -8,7 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/briefbot/briefbot/corpus"
-	"github.com/briefbot/briefbot/summarize"
 )
 
 // AnalysisKey identifies an article's analysis by what it is computed
@@ -19,21 +18,23 @@ type AnalysisKey [sha256.Size]byte
 
 // AnalysisCache keeps analyses across restarts (store.AnalysisCache keeps
 // them in the state database), so a restart does not analyse an unchanged
-// corpus again. The bot calls it with batches of a few hundred articles,
+// corpus again. It holds them in ancodec's encoding, which is also how
+// the index keeps them (see Index.an): a restart reads them back without
+// decoding them. The bot calls it with batches of a few hundred articles,
 // from several goroutines at once.
 //
-// The cache is an optimisation: the bot treats any error as a miss,
-// analyses the article and logs the failure, so a broken cache never loses
-// an article.
+// The cache is an optimisation: the bot treats any error, and any
+// encoding that fails ancodec.Check, as a miss, analyses the article and
+// logs the failure, so a broken cache never loses an article.
 type AnalysisCache interface {
-	// GetAnalyses returns, for each article arts[i] under keys[i] (same
-	// length), its cached analysis, or nil when there is none. A non-nil
-	// error says some lookups failed (the database, or a row that could
-	// not be read); the analyses returned beside it are good.
-	GetAnalyses(ctx context.Context, keys []AnalysisKey, arts []corpus.Article) ([]*summarize.Analysis, error)
-	// PutAnalyses keeps ans[i], the analysis of arts[i], under keys[i],
-	// all in one transaction.
-	PutAnalyses(ctx context.Context, keys []AnalysisKey, arts []corpus.Article, ans []*summarize.Analysis) error
+	// GetEncoded returns, for each keys[i], its cached analysis encoded,
+	// or nil when there is none. A non-nil error says some lookups failed
+	// (the database, or a row that could not be read); the analyses
+	// returned beside it are good. The slices returned are the caller's.
+	GetEncoded(ctx context.Context, keys []AnalysisKey) ([][]byte, error)
+	// PutEncoded keeps data[i], an analysis encoded, under keys[i], all
+	// in one transaction.
+	PutEncoded(ctx context.Context, keys []AnalysisKey, data [][]byte) error
 }
 
 // KeyOf returns the cache key of a's analysis: a SHA-256 of a's title,

@@ -17,45 +17,41 @@ import (
 )
 
 // memCache is an AnalysisCache in memory that can be told to fail: the
-// analyses of the articles in corrupt are unreadable, and every call fails
-// when broken.
+// rows of the keys in corrupt come back with a byte flipped, and every
+// call fails when broken.
 type memCache struct {
 	mu      sync.Mutex
-	m       map[AnalysisKey]*summarize.Analysis
-	corrupt map[string]bool // article IDs whose rows cannot be read
+	m       map[AnalysisKey][]byte
+	corrupt map[AnalysisKey]bool
 	broken  bool
-	gets    int // GetAnalyses calls
-	puts    int // PutAnalyses calls
+	gets    int // GetEncoded calls
+	puts    int // PutEncoded calls
 }
 
 func newMemCache() *memCache {
-	return &memCache{m: map[AnalysisKey]*summarize.Analysis{}, corrupt: map[string]bool{}}
+	return &memCache{m: map[AnalysisKey][]byte{}, corrupt: map[AnalysisKey]bool{}}
 }
 
-func (c *memCache) GetAnalyses(_ context.Context, keys []AnalysisKey, arts []corpus.Article) ([]*summarize.Analysis, error) {
+func (c *memCache) GetEncoded(_ context.Context, keys []AnalysisKey) ([][]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gets++
 	if c.broken {
 		return nil, errors.New("disk I/O error")
 	}
-	out := make([]*summarize.Analysis, len(keys))
-	var err error
+	out := make([][]byte, len(keys))
 	for i, k := range keys {
-		if c.corrupt[arts[i].ID] {
-			err = errors.New("corrupt row")
-			continue
-		}
-		if an, ok := c.m[k]; ok {
-			cp := *an
-			cp.ArticleID = arts[i].ID
-			out[i] = &cp
+		if data, ok := c.m[k]; ok {
+			out[i] = slices.Clone(data)
+			if c.corrupt[k] {
+				out[i][len(data)/2] ^= 0x10
+			}
 		}
 	}
-	return out, err
+	return out, nil
 }
 
-func (c *memCache) PutAnalyses(_ context.Context, keys []AnalysisKey, _ []corpus.Article, ans []*summarize.Analysis) error {
+func (c *memCache) PutEncoded(_ context.Context, keys []AnalysisKey, data [][]byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.puts++
@@ -63,7 +59,7 @@ func (c *memCache) PutAnalyses(_ context.Context, keys []AnalysisKey, _ []corpus
 		return errors.New("disk I/O error")
 	}
 	for i, k := range keys {
-		c.m[k] = ans[i]
+		c.m[k] = slices.Clone(data[i])
 	}
 	return nil
 }
@@ -143,7 +139,7 @@ func TestSetCorpusFromCache(t *testing.T) {
 	if len(second.analysed) != 0 {
 		t.Errorf("restart analysed %d articles, want 0", len(second.analysed))
 	}
-	if !reflect.DeepEqual(first.state.Load().ix.ans, second.state.Load().ix.ans) {
+	if !reflect.DeepEqual(first.state.Load().ix.enc.enc, second.state.Load().ix.enc.enc) {
 		t.Error("restart's analyses differ from the first load's")
 	}
 
@@ -172,7 +168,7 @@ func TestSetCorpusCacheFailures(t *testing.T) {
 		spoil    func(*memCache)
 		analysed int
 	}{
-		{"corrupt rows", func(c *memCache) { c.corrupt[arts[3].ID], c.corrupt[arts[400].ID] = true, true }, 2},
+		{"corrupt rows", func(c *memCache) { c.corrupt[KeyOf(arts[3])], c.corrupt[KeyOf(arts[400])] = true, true }, 2},
 		{"broken database", func(c *memCache) { c.broken = true }, len(arts)},
 	}
 	for _, tt := range tests {
@@ -193,8 +189,8 @@ func TestSetCorpusCacheFailures(t *testing.T) {
 			if ix.Len() != len(arts) {
 				t.Fatalf("indexed %d articles, want %d", ix.Len(), len(arts))
 			}
-			for i, an := range ix.ans {
-				if want := summarize.Analyze(ix.arts[i]); !reflect.DeepEqual(an, want) {
+			for i := range ix.arts {
+				if want := summarize.Analyze(ix.arts[i]); !reflect.DeepEqual(ix.an(i), want) {
 					t.Fatalf("article %s: analysis differs from Analyze's", ix.arts[i].ID)
 				}
 			}

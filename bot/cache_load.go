@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/ancodec"
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -16,30 +17,23 @@ import (
 // SELECT, one transaction.
 const cacheBatch = 256
 
-// cachedAnalyzeAll is analyzeAll with the analysis cache in front: it
-// hashes the articles and looks them up in batches on GOMAXPROCS workers,
-// analyses the misses (analyzeAll) and writes their analyses to the cache
-// in batches while the others are still being analysed. Articles whose
-// analysis failed are not cached.
+// cachedAnalyze is analyzeAll with the analysis cache in front, giving
+// the analyses encoded: enc[i] is arts[i]'s, keys[i] its KeyOf (nil to
+// hash the articles as it goes). It looks the articles up in batches on
+// GOMAXPROCS workers, analyses the misses (analyzeAll) and writes their
+// analyses to the cache in batches while the others are still being
+// analysed. ans holds the analyses it made, nil for the cache's hits.
+// Articles whose analysis failed are not cached.
 //
-// Any cache failure (an error, a row it cannot read, a panic) makes the
-// articles concerned misses: they are analysed, never lost. The failures
-// are logged once, in one line, when it is done.
-func cachedAnalyzeAll(ctx context.Context, arts []corpus.Article, cache AnalysisCache, analyze analyzeFunc, progress func(done, total int), log *slog.Logger) (ans []*summarize.Analysis, problems []error, err error) {
-	return cachedAnalyzeKeyed(ctx, arts, nil, nil, cache, analyze, progress, log)
-}
-
-// cachedAnalyzeKeyed is cachedAnalyzeAll given the articles' keys
-// (keys[i] is KeyOf(arts[i])), or nil to hash them as it goes. When
-// arrived is not nil, it is given each batch of articles lo.. whose
-// analyses all came from the cache, got[j] being article lo+j's, as soon
-// as the batch is read (from the cache's goroutines, several at once).
-func cachedAnalyzeKeyed(ctx context.Context, arts []corpus.Article, keys []AnalysisKey, arrived func(lo int, got []*summarize.Analysis), cache AnalysisCache, analyze analyzeFunc, progress func(done, total int), log *slog.Logger) (ans []*summarize.Analysis, problems []error, err error) {
+// Any cache failure (an error, a row that fails ancodec.Check, a panic)
+// makes the articles concerned misses: they are analysed, never lost.
+// The failures are logged once, in one line, when it is done.
+func cachedAnalyze(ctx context.Context, arts []corpus.Article, keys []AnalysisKey, cache AnalysisCache, analyze analyzeFunc, progress func(done, total int), log *slog.Logger) (enc [][]byte, ans []*summarize.Analysis, problems []error, err error) {
 	hashed := keys != nil
 	if !hashed {
 		keys = make([]AnalysisKey, len(arts))
 	}
-	ans = make([]*summarize.Analysis, len(arts))
+	enc = make([][]byte, len(arts))
 	var readFail, writeFail failures
 	var hits atomic.Int64
 
@@ -52,23 +46,22 @@ func cachedAnalyzeKeyed(ctx context.Context, arts []corpus.Article, keys []Analy
 				for i := lo; i < hi && !hashed; i++ {
 					keys[i] = KeyOf(arts[i])
 				}
-				got, err := getAnalyses(ctx, cache, keys[lo:hi], arts[lo:hi])
+				got, err := getEncoded(ctx, cache, keys[lo:hi])
 				if err != nil && ctx.Err() == nil {
 					readFail.add(hi-lo, err)
 				}
-				whole := len(got) == hi-lo
-				for j, an := range got {
-					if an != nil {
-						ans[lo+j] = an
-						if n := hits.Add(1); progress != nil {
-							progress(int(n), len(arts))
-						}
-					} else {
-						whole = false
+				for j, data := range got {
+					if data == nil {
+						continue
 					}
-				}
-				if whole && arrived != nil {
-					arrived(lo, ans[lo:hi])
+					if err := ancodec.Check(data); err != nil {
+						readFail.add(1, fmt.Errorf("article %s: %w", arts[lo+j].ID, err))
+						continue
+					}
+					enc[lo+j] = data
+					if n := hits.Add(1); progress != nil {
+						progress(int(n), len(arts))
+					}
 				}
 			}
 		})
@@ -84,12 +77,12 @@ feed:
 	close(batches)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, nil, fmt.Errorf("analyse %d articles: %w", len(arts), err)
+		return nil, nil, nil, fmt.Errorf("analyse %d articles: %w", len(arts), err)
 	}
 
 	var todo []int
-	for i, an := range ans {
-		if an == nil {
+	for i, data := range enc {
+		if data == nil {
 			todo = append(todo, i)
 		}
 	}
@@ -97,48 +90,54 @@ feed:
 	for k, i := range todo {
 		miss[k] = arts[i]
 	}
+	missEnc := make([][]byte, len(todo)) // written by analyzeAll's workers, read after it returns
 	fresh := make(chan analysed, cacheBatch)
 	var writer sync.WaitGroup
-	writer.Go(func() { writeAnalyses(ctx, cache, fresh, keys, arts, &writeFail) })
+	writer.Go(func() { writeEncoded(ctx, cache, fresh, keys, &writeFail) })
 	h := int(hits.Load())
 	var prog func(int, int)
 	if progress != nil {
 		prog = func(n, _ int) { progress(h+n, len(arts)) }
 	}
 	done, problems, err := analyzeAll(ctx, miss, analyze, prog, func(k int, an *summarize.Analysis) {
-		fresh <- analysed{todo[k], an}
+		missEnc[k] = encode(an, miss[k].Body)
+		fresh <- analysed{todo[k], missEnc[k]}
 	})
 	close(fresh)
 	writer.Wait()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	ans = make([]*summarize.Analysis, len(arts))
 	for k, i := range todo {
-		ans[i] = done[k]
+		if missEnc[k] == nil { // failed: not cached, but indexed
+			missEnc[k] = encode(done[k], miss[k].Body)
+		}
+		ans[i], enc[i] = done[k], missEnc[k]
 	}
 	if readFail.n > 0 || writeFail.n > 0 {
 		log.Warn("analysis cache failed; the articles concerned were analysed instead",
 			"unread", readFail.n, "read_err", readFail.first, "unwritten", writeFail.n, "write_err", writeFail.first)
 	}
 	log.Info("analysis cache", "hits", h, "analysed", len(todo))
-	return ans, problems, nil
+	return enc, ans, problems, nil
 }
 
-// analysed is a fresh analysis on its way to the cache: arts[i]'s.
+// analysed is a fresh analysis, encoded, on its way to the cache:
+// arts[i]'s.
 type analysed struct {
-	i  int
-	an *summarize.Analysis
+	i   int
+	enc []byte
 }
 
-// writeAnalyses writes the analyses arriving on fresh to the cache,
+// writeEncoded writes the analyses arriving on fresh to the cache,
 // cacheBatch a transaction, until fresh closes. After a failed write it
 // writes nothing more (the cache is likely broken) and counts what it
 // drops, draining fresh so the analysis never blocks.
-func writeAnalyses(ctx context.Context, cache AnalysisCache, fresh <-chan analysed, keys []AnalysisKey, arts []corpus.Article, fail *failures) {
+func writeEncoded(ctx context.Context, cache AnalysisCache, fresh <-chan analysed, keys []AnalysisKey, fail *failures) {
 	var (
 		bk     []AnalysisKey
-		ba     []corpus.Article
-		bn     []*summarize.Analysis
+		bd     [][]byte
 		broken bool
 	)
 	flush := func() {
@@ -148,17 +147,17 @@ func writeAnalyses(ctx context.Context, cache AnalysisCache, fresh <-chan analys
 		case broken:
 			fail.add(len(bk), nil)
 		default:
-			if err := putAnalyses(ctx, cache, bk, ba, bn); err != nil {
+			if err := putEncoded(ctx, cache, bk, bd); err != nil {
 				broken = true
 				if ctx.Err() == nil {
 					fail.add(len(bk), err)
 				}
 			}
 		}
-		bk, ba, bn = bk[:0], ba[:0], bn[:0]
+		bk, bd = bk[:0], bd[:0]
 	}
 	for f := range fresh {
-		bk, ba, bn = append(bk, keys[f.i]), append(ba, arts[f.i]), append(bn, f.an)
+		bk, bd = append(bk, keys[f.i]), append(bd, f.enc)
 		if len(bk) == cacheBatch {
 			flush()
 		}
@@ -183,27 +182,27 @@ func (f *failures) add(n int, err error) {
 	}
 }
 
-// getAnalyses calls cache.GetAnalyses, turning a panic or a reply of the
+// getEncoded calls cache.GetEncoded, turning a panic or a reply of the
 // wrong length into an error.
-func getAnalyses(ctx context.Context, cache AnalysisCache, keys []AnalysisKey, arts []corpus.Article) (ans []*summarize.Analysis, err error) {
+func getEncoded(ctx context.Context, cache AnalysisCache, keys []AnalysisKey) (enc [][]byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ans, err = nil, fmt.Errorf("analysis cache panicked: %v", r)
+			enc, err = nil, fmt.Errorf("analysis cache panicked: %v", r)
 		}
 	}()
-	ans, err = cache.GetAnalyses(ctx, keys, arts)
-	if ans != nil && len(ans) != len(keys) {
-		return nil, fmt.Errorf("analysis cache returned %d analyses for %d articles", len(ans), len(keys))
+	enc, err = cache.GetEncoded(ctx, keys)
+	if enc != nil && len(enc) != len(keys) {
+		return nil, fmt.Errorf("analysis cache returned %d analyses for %d articles", len(enc), len(keys))
 	}
-	return ans, err
+	return enc, err
 }
 
-// putAnalyses calls cache.PutAnalyses, turning a panic into an error.
-func putAnalyses(ctx context.Context, cache AnalysisCache, keys []AnalysisKey, arts []corpus.Article, ans []*summarize.Analysis) (err error) {
+// putEncoded calls cache.PutEncoded, turning a panic into an error.
+func putEncoded(ctx context.Context, cache AnalysisCache, keys []AnalysisKey, enc [][]byte) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("analysis cache panicked: %v", r)
 		}
 	}()
-	return cache.PutAnalyses(ctx, keys, arts, ans)
+	return cache.PutEncoded(ctx, keys, enc)
 }

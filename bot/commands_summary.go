@@ -63,7 +63,7 @@ func summary(_ *Bot, ix *Index, req request, _ time.Time) Reply {
 		}
 	}
 	for _, st := range stories {
-		r.Sections = append(r.Sections, Section{Heading: ix.storyHeads[st], Items: ix.storyItems(c, ix.stories[st])})
+		r.Sections = append(r.Sections, Section{Heading: ix.storyHeads[st], Items: ix.storyItems(c, refsView(ix.stories[st]))})
 	}
 	r.Sources = c.srcs
 	return r
@@ -263,7 +263,7 @@ func (ix *Index) topSentences(q []string, n int) []sentDoc {
 		}
 		for _, h := range top[done:] {
 			d := ix.sents.docs.at(int32(h.doc))
-			norm = appendNorm(norm[:0], ix.ans[d.art].Sentences[d.sent].Text)
+			norm = appendNorm(norm[:0], ix.sentence(int(d.art), int(d.sent)))
 			if seen[string(norm)] {
 				continue
 			}
@@ -317,7 +317,7 @@ func (ix *Index) sentenceReply(title string, q []string, n int) Reply {
 	r := Reply{Title: title}
 	var items []Item
 	for _, d := range ix.topSentences(q, n) {
-		items = append(items, c.item(int(d.art), ix.ans[d.art].Sentences[d.sent].Text))
+		items = append(items, c.item(int(d.art), ix.sentence(int(d.art), int(d.sent))))
 	}
 	if len(items) > 0 {
 		r.Sections = []Section{{Items: items}}

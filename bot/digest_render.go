@@ -51,7 +51,7 @@ func (ix *Index) onTopic(art int, q []string) bool {
 	for _, t := range terms(ix.arts[art].Title) {
 		have[t] = true
 	}
-	for _, s := range ix.ans[art].Sentences {
+	for _, s := range ix.an(art).Sentences {
 		for _, t := range terms(s.Text) {
 			have[t] = true
 		}
@@ -119,7 +119,7 @@ func (ix *Index) byStory(arts []int) [][]int {
 // storySection renders one story of a digest: a heading, its summary and
 // other articles, its notable quotes and its deadlines.
 func (ix *Index) storySection(c *citer, st summarize.Story, at time.Time) Section {
-	s := Section{Heading: ix.storyHeading(st), Items: ix.storyItems(c, st)}
+	s := Section{Heading: ix.storyHeading(storyViewOf(st)), Items: ix.storyItems(c, storyViewOf(st))}
 	told := map[[2]int]bool{} // a quote in a summary sentence is not repeated
 	for _, x := range st.Summary {
 		told[[2]int{x.Article, x.Sentence}] = true

@@ -18,8 +18,12 @@ import (
 // articles by date. It is immutable once built, so any number of goroutines
 // may read it while a Bot swaps in a new one.
 type Index struct {
-	arts     []corpus.Article
+	arts []corpus.Article
+	// ans are the articles' analyses while the index is built, nil after:
+	// the index then keeps them encoded in enc and decodes one when a
+	// command needs it (see an).
 	ans      []*summarize.Analysis
+	enc      *encodedAnalyses
 	problems []string           // load and analysis errors, one line each
 	dups     []corpus.Duplicate // articles left out as copies of others
 
@@ -49,7 +53,7 @@ type Index struct {
 	eventNums  recordNumbers
 	eventTerms packedTerms
 
-	stories    []summarize.Story     // the one with the latest article first (see indexStories)
+	stories    []summarize.StoryRefs // the one with the latest article first (see indexStories); storyCache's own
 	storyOf    []int                 // article → its story in stories
 	storyHeads []string              // story → its heading (storyHeading)
 	storyCache *summarize.StoryCache // what clustering derived per article, for the next index
@@ -66,25 +70,45 @@ var ErrMismatch = errors.New("articles and analyses do not match")
 // sources command lists. It wraps ErrMismatch when the slices differ in
 // length or an analysis is nil. References an analysis makes to sentences
 // it does not have are ignored, so a faulty analysis cannot break a command.
-// Neither the articles nor the analyses may be modified afterwards.
+// Neither the articles nor the analyses may be modified afterwards. The
+// index keeps the analyses encoded (see encodedAnalyses), not the
+// analyses given.
 func NewIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []error) (*Index, error) {
-	return buildIndex(arts, analyses, loadErrs, nil)
+	if err := checkPairs(arts, analyses); err != nil {
+		return nil, err
+	}
+	return buildIndex(arts, analyses, encodeAll(arts, analyses), summarize.Analyze, loadErrs, nil)
 }
 
-// buildIndex is NewIndex reusing what prev (nil for none), the index
-// this one replaces, derived from each of its articles alone: the index is
-// the same as NewIndex builds.
+// checkPairs returns an error wrapping ErrMismatch unless analyses[i] is
+// an analysis (of arts[i]) for every i.
+func checkPairs(arts []corpus.Article, analyses []*summarize.Analysis) error {
+	if len(arts) != len(analyses) {
+		return fmt.Errorf("new index: %d articles, %d analyses: %w", len(arts), len(analyses), ErrMismatch)
+	}
+	if i := slices.Index(analyses, nil); i >= 0 {
+		return fmt.Errorf("new index: article %q has no analysis: %w", arts[i].ID, ErrMismatch)
+	}
+	return nil
+}
+
+// buildIndex is NewIndex given the analyses encoded too (enc[i] is
+// analyses[i] in ancodec's encoding, which the index keeps) and the
+// analyzer that made them (for an encoding that fails to decode), and
+// reusing what prev (nil for none), the index this one replaces, derived
+// from each of its articles alone: the index is the same as NewIndex
+// builds.
 //
 // The parts of the index are built on three goroutines, each owning the
 // fields it writes and joined before buildIndex returns: stories and
 // events; the lookups by ID and word; and, in order since the name book
 // learns names as it resolves them, people, quotes and deadlines.
-func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs []error, prev *Index) (*Index, error) {
-	if len(arts) != len(analyses) {
-		return nil, fmt.Errorf("new index: %d articles, %d analyses: %w", len(arts), len(analyses), ErrMismatch)
+func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, enc [][]byte, analyze analyzeFunc, loadErrs []error, prev *Index) (*Index, error) {
+	if err := checkPairs(arts, analyses); err != nil {
+		return nil, err
 	}
-	if i := slices.Index(analyses, nil); i >= 0 {
-		return nil, fmt.Errorf("new index: article %q has no analysis: %w", arts[i].ID, ErrMismatch)
+	if len(enc) != len(arts) {
+		return nil, fmt.Errorf("new index: %d articles, %d encoded analyses: %w", len(arts), len(enc), ErrMismatch)
 	}
 	ix := &Index{
 		arts:        slices.Clone(arts),
@@ -121,7 +145,19 @@ func buildIndex(arts []corpus.Article, analyses []*summarize.Analysis, loadErrs 
 	compactLists(ix.names.keys)
 	compactLists(ix.names.alias)
 	ix.indexListings()
+	ix.enc = newEncodedAnalyses(ix.arts, slices.Clone(enc), analyze)
+	ix.ans = nil
 	return ix, nil
+}
+
+// an returns article art's analysis: the one given while the index is
+// built, decoded from its encoding after. It is shared: callers must not
+// modify it, and should not keep it (that keeps it in memory).
+func (ix *Index) an(art int) *summarize.Analysis {
+	if ix.ans != nil {
+		return ix.ans[art]
+	}
+	return ix.enc.get(art)
 }
 
 // Len returns the number of articles indexed.
@@ -187,7 +223,7 @@ func btoi(b bool) int {
 // summary returns an article's summary sentences, or its first three
 // sentences when the analysis ranked none.
 func (ix *Index) summary(art int) []string {
-	an := ix.ans[art]
+	an := ix.an(art)
 	var out []string
 	for _, s := range an.Summary {
 		if s >= 0 && s < len(an.Sentences) {

@@ -293,8 +293,8 @@ func (dr *deadlineRef) finish() {
 
 // sentence returns the text of an article's sentence, "" when out of range.
 func (ix *Index) sentence(art, s int) string {
-	if sents := ix.ans[art].Sentences; s >= 0 && s < len(sents) {
-		return sents[s].Text
+	if ix.ans != nil {
+		return sentenceText(ix.ans[art], s)
 	}
-	return ""
+	return ix.enc.sentence(art, s)
 }

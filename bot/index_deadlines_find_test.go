@@ -44,7 +44,7 @@ func TestDeadlineMergeMatchesScanLarge(t *testing.T) {
 	got := *ix
 	got.deadlines = nil
 	for _, i := range oldestFirst(ix) {
-		for _, d := range ix.ans[i].Deadlines {
+		for _, d := range ix.an(i).Deadlines {
 			got.addDeadline(f, i, d)
 		}
 	}
@@ -97,7 +97,7 @@ func mergeByScan(ix *Index, syms symbols) []deadlineRef {
 	scan := *ix
 	scan.deadlines = nil
 	for _, i := range oldestFirst(ix) {
-		for _, d := range ix.ans[i].Deadlines {
+		for _, d := range ix.an(i).Deadlines {
 			in := scan.report(i, d, syms)
 			merged := false
 			for k := range scan.deadlines {

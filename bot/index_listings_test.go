@@ -68,7 +68,7 @@ func (ix *Index) topSentencesRanked(q []string, n int) []sentDoc {
 	seen := map[string]bool{}
 	for _, h := range ix.sents.rank(q) {
 		d := ix.sents.docs.at(int32(h.doc))
-		text := normName(ix.ans[d.art].Sentences[d.sent].Text)
+		text := normName(ix.an(int(d.art)).Sentences[d.sent].Text)
 		if seen[text] {
 			continue
 		}

@@ -16,7 +16,7 @@ import (
 // index's life. Numbers fit int32: an index of 2³¹ articles or records
 // would not fit in memory anyway.
 
-// quoteRef locates a quote: ix.ans[art].Quotes[i].
+// quoteRef locates a quote: ix.an(art).Quotes[i].
 type quoteRef struct{ art, i int32 }
 
 // quoteRef returns where quote id (into ix.quotes) is.
@@ -31,24 +31,30 @@ func (ix *Index) eventRef(id int) eventRef {
 	return eventRef{art, i}
 }
 
-// eventRef locates an event: ix.ans[art].Events[i].
+// eventRef locates an event: ix.an(art).Events[i].
 type eventRef struct{ art, i int32 }
 
-// quote returns quote id (into ix.quotes). The record is the analysis's
-// own: callers must not modify it.
+// quote returns quote id (into ix.quotes), read alone from its encoded
+// analysis once the index is built (encodedAnalyses.quote). The record
+// may be shared: callers must not modify it.
 func (ix *Index) quote(id int) *summarize.Quote {
 	r := ix.quoteRef(id)
-	return &ix.ans[r.art].Quotes[r.i]
+	if ix.ans != nil {
+		return &ix.ans[r.art].Quotes[r.i]
+	}
+	return ix.enc.quote(int(r.art), int(r.i))
 }
 
 // quoteArt returns the article quote id comes from.
 func (ix *Index) quoteArt(id int) int { return int(ix.quoteRef(id).art) }
 
-// event returns event id (into ix.events). The record is the analysis's
-// own: callers must not modify it.
+// event returns event id (into ix.events), as quote returns a quote.
 func (ix *Index) event(id int) *summarize.Event {
 	r := ix.eventRef(id)
-	return &ix.ans[r.art].Events[r.i]
+	if ix.ans != nil {
+		return &ix.ans[r.art].Events[r.i]
+	}
+	return ix.enc.event(int(r.art), int(r.i))
 }
 
 // eventArt returns the article event id comes from.

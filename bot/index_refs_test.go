@@ -22,7 +22,7 @@ type copiedEvent struct {
 // copied, stably sorted by date then by its article's publication.
 func referenceEvents(ix *Index) []copiedEvent {
 	var out []copiedEvent
-	for i, an := range ix.ans {
+	for i, an := range analysesOf(ix) {
 		for _, e := range an.Events {
 			if !e.When.IsZero() {
 				out = append(out, copiedEvent{art: i, e: e})
@@ -98,7 +98,7 @@ func TestEventsOrder(t *testing.T) {
 func TestSpeakerQuotes(t *testing.T) {
 	ix := generatedIndex(t, 300)
 	nb := newNameBook()
-	for _, an := range ix.ans {
+	for _, an := range analysesOf(ix) {
 		for _, p := range an.People {
 			nb.add(p.Name, p.Aliases, p.Org, p.Description)
 		}
@@ -111,7 +111,7 @@ func TestSpeakerQuotes(t *testing.T) {
 	var want []filed
 	bySpeaker := map[string]int{}
 	for _, i := range ix.byDate {
-		for k, q := range ix.ans[i].Quotes {
+		for k, q := range ix.an(i).Quotes {
 			key := nb.resolve(q.Speaker)
 			if key == "" {
 				continue

@@ -12,7 +12,6 @@ import (
 
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/internal/snapshot"
-	"github.com/briefbot/briefbot/summarize"
 )
 
 // IndexKey identifies an index snapshot by everything the index is built
@@ -41,7 +40,7 @@ var ErrSnapshotsClosed = errors.New("index snapshots closed")
 // indexSnapshotVersion is the snapshot format of the index: bump it when
 // the meaning of a field changes without its type changing (a changed
 // type changes the key by itself, through snapshot.TypeSig).
-const indexSnapshotVersion = 1
+const indexSnapshotVersion = 2
 
 // indexKeyOf returns the key of the index of arts (deduplicated, in
 // corpus order): indexKeyOfKeys of the articles' KeyOf.
@@ -53,36 +52,46 @@ func indexKeyOf(arts []corpus.Article) IndexKey {
 // and duplicates, which a restore is given (see decodeIndex).
 func encodeIndex(ix *Index) ([]byte, error) {
 	c := *ix
-	c.arts, c.ans, c.dups = nil, nil, nil
-	return snapshot.Encode(&c, newIndexRefs(ix.arts, ix.ans))
+	c.arts, c.ans, c.enc, c.dups = nil, nil, nil, nil
+	return snapshot.Encode(&c, newIndexRefs(ix.arts))
 }
 
-// decodeIndex reads back an index encodeIndex wrote of the same articles
-// and analyses, pointing into ans where the index did.
-func decodeIndex(data []byte, arts []corpus.Article, ans []*summarize.Analysis) (*Index, error) {
-	if len(arts) != len(ans) {
-		return nil, fmt.Errorf("decode index: %d articles, %d analyses: %w", len(arts), len(ans), ErrMismatch)
-	}
+// decodeIndex reads back an index encodeIndex wrote of the same articles,
+// without its articles and analyses (finishIndex gives them).
+func decodeIndex(data []byte, arts []corpus.Article) (*Index, error) {
 	ix := &Index{}
-	if err := snapshot.Decode(data, ix, newIndexRefs(arts, ans)); err != nil {
+	if err := snapshot.Decode(data, ix, newIndexRefs(arts)); err != nil {
 		return nil, fmt.Errorf("decode index: %w", err)
 	}
-	ix.arts, ix.ans = slices.Clone(arts), slices.Clone(ans)
 	return ix, nil
 }
 
-// restoreIndex decodes a snapshot of the index of arts and ans with the
-// load and analysis errors errs, as buildIndex would build it; an error
-// when it cannot, or when the snapshot's problems are not errs'.
-func restoreIndex(data []byte, arts []corpus.Article, ans []*summarize.Analysis, errs []error) (*Index, error) {
-	ix, err := decodeIndex(data, arts, ans)
-	if err != nil {
-		return nil, err
+// finishIndex gives ix, decoded from a snapshot, its articles and their
+// analyses (enc[i] is arts[i]'s encoded, analyze the analyzer that made
+// them), and checks its load and analysis errors are errs, as buildIndex
+// would have them.
+func finishIndex(ix *Index, arts []corpus.Article, enc [][]byte, analyze analyzeFunc, errs []error) (*Index, error) {
+	if len(arts) != len(enc) {
+		return nil, fmt.Errorf("decode index: %d articles, %d analyses: %w", len(arts), len(enc), ErrMismatch)
 	}
 	if err := checkProblems(ix, errs); err != nil {
 		return nil, err
 	}
+	ix.arts = slices.Clone(arts)
+	ix.enc = newEncodedAnalyses(ix.arts, slices.Clone(enc), analyze)
 	return ix, nil
+}
+
+// restoreIndex decodes a snapshot of the index of arts, whose encoded
+// analyses are enc, with the load and analysis errors errs, as buildIndex
+// would build it; an error when it cannot, or when the snapshot's
+// problems are not errs'.
+func restoreIndex(data []byte, arts []corpus.Article, enc [][]byte, analyze analyzeFunc, errs []error) (*Index, error) {
+	ix, err := decodeIndex(data, arts)
+	if err != nil {
+		return nil, err
+	}
+	return finishIndex(ix, arts, enc, analyze, errs)
 }
 
 // checkProblems returns an error when the load and analysis errors of
@@ -102,45 +111,21 @@ func checkProblems(ix *Index, errs []error) error {
 
 // Reference kinds of an index snapshot (see indexRefs).
 const (
-	refAnalysis = 1 + iota // *summarize.Analysis: ans[A]
-	refQuote               // &ans[A].Quotes[I]
-	refDeadline            // &ans[A].Deadlines[I]
-	refEvent               // &ans[A].Events[I]
-	refSentence            // &ans[A].Sentences[I]
-	refPerson              // &ans[A].People[I]
-	refID                  // arts[A].ID (strings)
+	refID = 1 + iota // arts[A].ID
 	refPath
 	refTitle
 	refBody
 )
 
-var (
-	analysisType = reflect.TypeFor[*summarize.Analysis]()
-	quoteType    = reflect.TypeFor[*summarize.Quote]()
-	deadlineType = reflect.TypeFor[*summarize.Deadline]()
-	eventType    = reflect.TypeFor[*summarize.Event]()
-	sentenceType = reflect.TypeFor[*summarize.Sentence]()
-	personType   = reflect.TypeFor[*summarize.Person]()
-)
-
-// indexRefs writes the pointers an index holds into its analyses, and
-// the articles' own strings, as references (snapshot.Refs): a restored
-// index points at the analyses and articles it is given, as a built one
-// does, rather than at copies.
+// indexRefs writes the articles' own strings an index holds as
+// references (snapshot.Refs): a restored index shares them with the
+// articles it is given, as a built one does, rather than holding copies.
+// An index holds no pointer into its analyses (see Index.an).
 type indexRefs struct {
 	arts []corpus.Article
-	ans  []*summarize.Analysis
 
-	once     sync.Once // the lookups below, made on the first encode question
-	analysis map[*summarize.Analysis]uint32
-	spans    map[reflect.Type][]span
-	strs     map[stringKey]snapshot.Ref
-}
-
-// span is where the records of one analysis slice lie in memory.
-type span struct {
-	lo, hi uintptr // [lo, hi)
-	art    uint32
+	once sync.Once // strs, made on the first encode question
+	strs map[stringKey]snapshot.Ref
 }
 
 type stringKey struct {
@@ -148,32 +133,13 @@ type stringKey struct {
 	n int
 }
 
-func newIndexRefs(arts []corpus.Article, ans []*summarize.Analysis) *indexRefs {
-	return &indexRefs{arts: arts, ans: ans}
+func newIndexRefs(arts []corpus.Article) *indexRefs {
+	return &indexRefs{arts: arts}
 }
 
 func (r *indexRefs) index() {
 	r.once.Do(func() {
-		r.analysis = make(map[*summarize.Analysis]uint32, len(r.ans))
-		r.spans = map[reflect.Type][]span{}
 		r.strs = make(map[stringKey]snapshot.Ref, 4*len(r.arts))
-		add := func(t reflect.Type, p unsafe.Pointer, n int, a int) {
-			if n > 0 {
-				lo := uintptr(p)
-				r.spans[t] = append(r.spans[t], span{lo, lo + uintptr(n)*t.Elem().Size(), uint32(a)})
-			}
-		}
-		for a, an := range r.ans {
-			r.analysis[an] = uint32(a)
-			add(quoteType, unsafe.Pointer(unsafe.SliceData(an.Quotes)), len(an.Quotes), a)
-			add(deadlineType, unsafe.Pointer(unsafe.SliceData(an.Deadlines)), len(an.Deadlines), a)
-			add(eventType, unsafe.Pointer(unsafe.SliceData(an.Events)), len(an.Events), a)
-			add(sentenceType, unsafe.Pointer(unsafe.SliceData(an.Sentences)), len(an.Sentences), a)
-			add(personType, unsafe.Pointer(unsafe.SliceData(an.People)), len(an.People), a)
-		}
-		for _, s := range r.spans {
-			slices.SortFunc(s, func(x, y span) int { return cmpUintptr(x.lo, y.lo) })
-		}
 		for a := range r.arts {
 			art := &r.arts[a]
 			for kind, s := range map[uint32]string{refID: art.ID, refPath: art.Path, refTitle: art.Title, refBody: art.Body} {
@@ -187,56 +153,9 @@ func (r *indexRefs) index() {
 	})
 }
 
-func cmpUintptr(a, b uintptr) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func (r *indexRefs) kindOf(t reflect.Type) uint32 {
-	switch t {
-	case quoteType:
-		return refQuote
-	case deadlineType:
-		return refDeadline
-	case eventType:
-		return refEvent
-	case sentenceType:
-		return refSentence
-	case personType:
-		return refPerson
-	}
-	return 0
-}
-
-// PointerRef implements snapshot.Refs.
-func (r *indexRefs) PointerRef(t reflect.Type, p unsafe.Pointer) (snapshot.Ref, bool) {
-	if t == analysisType {
-		r.index()
-		a, ok := r.analysis[(*summarize.Analysis)(p)]
-		return snapshot.Ref{Kind: refAnalysis, A: a}, ok
-	}
-	kind := r.kindOf(t)
-	if kind == 0 {
-		return snapshot.Ref{}, false
-	}
-	r.index()
-	s := r.spans[t]
-	x := uintptr(p)
-	i, _ := slices.BinarySearchFunc(s, x, func(sp span, x uintptr) int { return cmpUintptr(sp.lo, x+1) })
-	if i == 0 || x >= s[i-1].hi {
-		return snapshot.Ref{}, false
-	}
-	sp := s[i-1]
-	size := t.Elem().Size()
-	if (x-sp.lo)%size != 0 {
-		return snapshot.Ref{}, false
-	}
-	return snapshot.Ref{Kind: kind, A: sp.art, I: uint32((x - sp.lo) / size)}, true
+// PointerRef implements snapshot.Refs: no pointer is a reference.
+func (r *indexRefs) PointerRef(reflect.Type, unsafe.Pointer) (snapshot.Ref, bool) {
+	return snapshot.Ref{}, false
 }
 
 // StringRef implements snapshot.Refs.
@@ -246,42 +165,10 @@ func (r *indexRefs) StringRef(s string) (snapshot.Ref, bool) {
 	return ref, ok
 }
 
-// Pointer implements snapshot.Refs.
+// Pointer implements snapshot.Refs: a snapshot holds no pointer
+// reference.
 func (r *indexRefs) Pointer(t reflect.Type, ref snapshot.Ref) (unsafe.Pointer, error) {
-	if int(ref.A) >= len(r.ans) {
-		return nil, fmt.Errorf("reference to article %d of %d", ref.A, len(r.ans))
-	}
-	return pointerInto(r.ans[ref.A], t, ref)
-}
-
-// pointerInto returns the pointer of type t into an, the analysis of
-// article ref.A, that ref refers to.
-func pointerInto(an *summarize.Analysis, t reflect.Type, ref snapshot.Ref) (unsafe.Pointer, error) {
-	if an == nil {
-		return nil, fmt.Errorf("reference to article %d, which has no analysis", ref.A)
-	}
-	var p unsafe.Pointer
-	var n int
-	switch {
-	case ref.Kind == refAnalysis && t == analysisType:
-		return unsafe.Pointer(an), nil
-	case ref.Kind == refQuote && t == quoteType:
-		p, n = unsafe.Pointer(unsafe.SliceData(an.Quotes)), len(an.Quotes)
-	case ref.Kind == refDeadline && t == deadlineType:
-		p, n = unsafe.Pointer(unsafe.SliceData(an.Deadlines)), len(an.Deadlines)
-	case ref.Kind == refEvent && t == eventType:
-		p, n = unsafe.Pointer(unsafe.SliceData(an.Events)), len(an.Events)
-	case ref.Kind == refSentence && t == sentenceType:
-		p, n = unsafe.Pointer(unsafe.SliceData(an.Sentences)), len(an.Sentences)
-	case ref.Kind == refPerson && t == personType:
-		p, n = unsafe.Pointer(unsafe.SliceData(an.People)), len(an.People)
-	default:
-		return nil, fmt.Errorf("reference of kind %d to a %s", ref.Kind, t)
-	}
-	if int(ref.I) >= n {
-		return nil, fmt.Errorf("reference to record %d of %d", ref.I, n)
-	}
-	return unsafe.Add(p, uintptr(ref.I)*t.Elem().Size()), nil
+	return nil, fmt.Errorf("pointer reference of kind %d to a %s", ref.Kind, t)
 }
 
 // String implements snapshot.Refs.

@@ -25,7 +25,7 @@ func BenchmarkIndexSnapshot(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := decodeIndex(data, ix.arts, ix.ans); err != nil {
+			if _, err := decodeIndex(data, ix.arts); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
-	"github.com/briefbot/briefbot/summarize"
 )
 
 // snapshotWriter writes the latest index to an IndexSnapshots on a
@@ -117,45 +116,40 @@ func (w *snapshotWriter) Close() {
 	}
 }
 
-// snapshotFetch is a snapshot being read while the analyses load, and
-// decoded meanwhile when they arrive batch by batch.
+// snapshotFetch is a snapshot being read and decoded while the analyses
+// load.
 type snapshotFetch struct {
 	done       chan struct{}
 	key        IndexKey
-	data       []byte // nil once decoded early
-	size       int    // of the snapshot read
+	size       int // of the snapshot read
 	ok         bool
 	err        error
 	hash, read time.Duration // how long the key and the read took
 
-	early  bool   // decoded while the analyses arrived: ix or decErr
 	ix     *Index // without its articles and analyses (finishIndex)
 	decErr error
-	decode time.Duration // waits for the analyses included
+	decode time.Duration
 }
 
 // fetchSnapshot starts reading the snapshot of the index of arts, whose
-// KeyOf are keys, on a goroutine; the caller owns it and must wait for
-// done. With arr (not nil), the goroutine then decodes it while the
-// analyses arrive: the caller must make every batch of arr arrive
-// (finish) before it waits for done.
-func fetchSnapshot(ctx context.Context, snaps IndexSnapshots, arts []corpus.Article, keys []AnalysisKey, arr *arrivals) *snapshotFetch {
+// KeyOf are keys, and decoding it, on a goroutine; the caller owns it and
+// must wait for done.
+func fetchSnapshot(ctx context.Context, snaps IndexSnapshots, arts []corpus.Article, keys []AnalysisKey) *snapshotFetch {
 	f := &snapshotFetch{done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
 		start := time.Now()
 		f.key = indexKeyOfKeys(arts, keys)
 		f.hash = time.Since(start)
-		f.data, f.ok, f.err = getIndexSnapshot(ctx, snaps, f.key)
-		f.size = len(f.data)
+		var data []byte
+		data, f.ok, f.err = getIndexSnapshot(ctx, snaps, f.key)
+		f.size = len(data)
 		f.read = time.Since(start) - f.hash
-		if arr == nil || !f.ok || f.err != nil {
+		if !f.ok || f.err != nil {
 			return
 		}
 		start = time.Now()
-		f.early = true
-		f.ix, f.decErr = decodeEarly(f.data, arts, arr)
-		f.data = nil // not kept by the index
+		f.ix, f.decErr = decodeIndex(data, arts)
 		f.decode = time.Since(start)
 	}()
 	return f
@@ -173,30 +167,26 @@ func getIndexSnapshot(ctx context.Context, snaps IndexSnapshots, key IndexKey) (
 }
 
 // restoreFetched waits for f and returns the index it restores from the
-// snapshot, or nil (logged once, at most) when there is none to use.
-func (b *Bot) restoreFetched(f *snapshotFetch, arts []corpus.Article, ans []*summarize.Analysis, errs []error) *Index {
+// snapshot, given the articles' encoded analyses enc and the load and
+// analysis errors errs, or nil (logged once, at most) when there is none
+// to use.
+func (b *Bot) restoreFetched(f *snapshotFetch, arts []corpus.Article, enc [][]byte, errs []error) *Index {
 	waited := time.Now()
 	<-f.done
+	wait := time.Since(waited)
+	var ix *Index
+	err := f.err
 	switch {
-	case f.err != nil:
-		b.log.Warn("index snapshot unread; building the index", "err", f.err)
+	case err != nil:
+		b.log.Warn("index snapshot unread; building the index", "err", err)
 		return nil
 	case !f.ok:
 		b.log.Info("no index snapshot of this corpus; building the index")
 		return nil
-	}
-	start, wait := time.Now(), time.Since(waited)
-	var (
-		ix  *Index
-		err error
-	)
-	switch {
-	case !f.early:
-		ix, err = restoreIndex(f.data, arts, ans, errs)
 	case f.decErr != nil:
 		err = f.decErr
 	default:
-		ix, err = finishIndex(f.ix, arts, ans, errs)
+		ix, err = finishIndex(f.ix, arts, enc, b.analyze, errs)
 	}
 	if err != nil {
 		b.log.Warn("index snapshot unusable; building the index", "err", err)
@@ -205,11 +195,7 @@ func (b *Bot) restoreFetched(f *snapshotFetch, arts []corpus.Article, ans []*sum
 	if b.snapW != nil {
 		b.snapW.restored(f.key)
 	}
-	decode := time.Since(start)
-	if f.early {
-		decode = f.decode // while the analyses loaded: waits for them included
-	}
-	b.log.Info("index restored from its snapshot", "articles", len(arts), "bytes", f.size, "hash", f.hash, "read", f.read, "waited", wait, "decode", decode, "early", f.early)
+	b.log.Info("index restored from its snapshot", "articles", len(arts), "bytes", f.size, "hash", f.hash, "read", f.read, "decode", f.decode, "waited", wait)
 	return ix
 }
 

@@ -17,14 +17,16 @@ const alsoReported = 3 // articles of the story listed by outlet when no summary
 // prev is what the index this one replaces derived per article (nil for
 // none); the stories do not depend on it.
 func (ix *Index) indexStories(prev *summarize.StoryCache) {
-	ix.stories, ix.storyCache = summarize.StoriesCached(ix.arts, ix.ans, prev)
+	_, ix.storyCache = summarize.StoriesCached(ix.arts, ix.ans, prev)
+	ix.stories = ix.storyCache.Stories() // the cache's own: no pointer into the analyses
+
 	ix.storyOf = make([]int, len(ix.arts))
 	ix.storyHeads = make([]string, len(ix.stories))
 	for s, st := range ix.stories {
 		for _, a := range st.Articles {
 			ix.storyOf[a] = s
 		}
-		ix.storyHeads[s] = ix.storyHeading(st)
+		ix.storyHeads[s] = ix.storyHeading(refsView(st))
 	}
 }
 
@@ -109,7 +111,8 @@ type artSent struct{ art, sent int }
 func (ix *Index) appendStoryEvents(dst []int32, ae *articleEvents, in map[artSent]bool, s int) []int32 {
 	clear(in)
 	for _, e := range ix.stories[s].Events {
-		in[artSent{e.Article, e.Sentence}] = true
+		a := int(e.Article)
+		in[artSent{a, ix.an(a).Events[e.Index].Sentence}] = true
 	}
 	from := len(dst)
 	for _, a := range ix.stories[s].Articles {
@@ -123,10 +126,27 @@ func (ix *Index) appendStoryEvents(dst []int32, ae *articleEvents, in map[artSen
 	return dst
 }
 
+// storyView is what a section shows of a story, whether the index keeps
+// it (summarize.StoryRefs) or a digest merges it (summarize.Story).
+type storyView struct {
+	Title       string
+	Articles    []int
+	First, Last time.Time
+	Summary     []summarize.StorySentence
+}
+
+func refsView(st summarize.StoryRefs) storyView {
+	return storyView{Title: st.Title, Articles: st.Articles, First: st.First, Last: st.Last, Summary: st.Summary}
+}
+
+func storyViewOf(st summarize.Story) storyView {
+	return storyView{Title: st.Title, Articles: st.Articles, First: st.First, Last: st.Last, Summary: st.Summary}
+}
+
 // storyHeading names a story for a section: an article's heading for a
 // one-article story, else "Latest title (3 articles: Outlet, Outlet;
 // 14 Jul–29 Jul 2025)".
-func (ix *Index) storyHeading(st summarize.Story) string {
+func (ix *Index) storyHeading(st storyView) string {
 	if len(st.Articles) == 1 {
 		return ix.heading(st.Articles[0])
 	}
@@ -165,7 +185,7 @@ func dateRange(a, b time.Time) string {
 // storyItems returns a story's summary sentences, each citing its article,
 // then up to alsoReported of its other articles by outlet and date
 // ("Also reported: Coastal Post, 13 Sep 2024.").
-func (ix *Index) storyItems(c *citer, st summarize.Story) []Item {
+func (ix *Index) storyItems(c *citer, st storyView) []Item {
 	var items []Item
 	cited := map[int]bool{}
 	for _, s := range st.Summary {
@@ -212,5 +232,9 @@ func (ix *Index) outletDate(art int) string {
 // newStory merges the given articles (positions) into one story, for a
 // digest's new articles on one story.
 func (ix *Index) newStory(arts []int) summarize.Story {
-	return summarize.NewStory(ix.arts, ix.ans, arts)
+	ans := make([]*summarize.Analysis, len(ix.arts)) // NewStory reads the members' only
+	for _, a := range arts {
+		ans[a] = ix.an(a)
+	}
+	return summarize.NewStory(ix.arts, ans, arts)
 }

@@ -124,9 +124,10 @@ func TestTermBuilder(t *testing.T) {
 // of a deadline come from, which a finished record does not keep.
 func mergedDeadlines(ix *Index) *Index {
 	m := *ix
+	m.ans = analysesOf(ix) // merging reads them decoded, as building the index does
 	m.deadlines, m.reportTerms = nil, nil
 	m.mergeDeadlines()
-	m.reportTerms = nil
+	m.reportTerms, m.ans = nil, nil
 	return &m
 }
 

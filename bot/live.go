@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/corpus"
-	"github.com/briefbot/briefbot/summarize"
 )
 
 // Library is the live corpus (corpus.Library implements it): the reload
@@ -105,21 +104,22 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// reuseAnalyses returns, for each of arts, the analysis old already holds
-// for the same article unchanged (corpus.Article.Equal), nil for the
-// others, and the indexes of the others: those still to analyse.
-func reuseAnalyses(old *Index, arts []corpus.Article) (ans []*summarize.Analysis, todo []int) {
+// reuseAnalyses returns, for each of arts, the encoded analysis old
+// already holds for the same article unchanged (corpus.Article.Equal),
+// nil for the others, and the indexes of the others: those still to
+// analyse.
+func reuseAnalyses(old *Index, arts []corpus.Article) (enc [][]byte, todo []int) {
 	byID := make(map[string]int, len(old.arts))
 	for i, a := range old.arts {
 		byID[a.ID] = i
 	}
-	ans = make([]*summarize.Analysis, len(arts))
+	enc = make([][]byte, len(arts))
 	for i, a := range arts {
 		if j, ok := byID[a.ID]; ok && old.arts[j].Equal(a) {
-			ans[i] = old.ans[j]
+			enc[i] = old.enc.enc[j]
 			continue
 		}
 		todo = append(todo, i)
 	}
-	return ans, todo
+	return enc, todo
 }

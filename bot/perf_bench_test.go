@@ -219,7 +219,8 @@ func BenchmarkMemory(b *testing.B) {
 				_ = pc.ix.Len()
 			}
 			b.ReportMetric(pc.indexHeap, "B/article")
-			b.ReportMetric(pc.totalHeap, "total-B/article")
+			b.ReportMetric(pc.keptHeap, "kept-B/article")
+			b.ReportMetric(pc.keptHeap*float64(n)/float64(pc.textBytes), "kept/text")
 			b.ReportMetric(float64(pc.textBytes)/float64(n), "text-B/article")
 		})
 	}

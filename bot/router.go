@@ -142,53 +142,33 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	var (
 		snap *snapshotFetch
 		keys []AnalysisKey // KeyOf(arts[i]), hashed once for the snapshot and the cache
-		arr  *arrivals     // the analyses as they come from the cache, for the snapshot's decoding
 	)
 	if b.snaps != nil && cur.Len() == 0 && len(arts) > 0 {
 		keys = analysisKeys(arts)
-		if b.analyses != nil {
-			arr = newArrivals(len(arts), cacheBatch)
-			defer arr.finish(nil) // on every way out: the decoding never waits for ever
-		}
-		snap = fetchSnapshot(ctx, b.snaps, arts, keys, arr) // read and decoded while the analyses load
+		snap = fetchSnapshot(ctx, b.snaps, arts, keys) // read and decoded while the analyses load
 	}
-	ans, todo := reuseAnalyses(cur, arts)
+	enc, todo := reuseAnalyses(cur, arts)
 	fresh := make([]corpus.Article, len(todo))
+	var freshKeys []AnalysisKey
+	if keys != nil {
+		freshKeys = make([]AnalysisKey, len(todo))
+	}
 	for k, i := range todo {
 		fresh[k] = arts[i]
-	}
-	var (
-		done     []*summarize.Analysis
-		problems []error
-		err      error
-	)
-	if keys != nil && b.analyses != nil {
-		freshKeys := make([]AnalysisKey, len(todo))
-		for k, i := range todo {
+		if keys != nil {
 			freshKeys[k] = keys[i]
 		}
-		var arrived func(int, []*summarize.Analysis)
-		if arr != nil && len(todo) == len(arts) { // fresh is arts: the same numbering
-			arrived = arr.arrived
-		}
-		done, problems, err = cachedAnalyzeKeyed(ctx, fresh, freshKeys, arrived, b.analyses, b.analyze, b.progress, b.log)
-	} else {
-		done, problems, err = b.analyzeFresh(ctx, fresh)
 	}
+	doneEnc, doneAns, problems, err := b.analyzeFresh(ctx, fresh, freshKeys)
 	if err != nil {
 		if snap != nil {
-			if arr != nil {
-				arr.finish(nil)
-			}
 			<-snap.done
 		}
 		return fmt.Errorf("set corpus: %w", err)
 	}
+	ans := make([]*summarize.Analysis, len(arts)) // those analysed now; the others are decoded only to build the index
 	for k, i := range todo {
-		ans[i] = done[k]
-	}
-	if arr != nil {
-		arr.finish(ans)
+		enc[i], ans[i] = doneEnc[k], doneAns[k]
 	}
 	for _, p := range problems {
 		b.log.Warn("article analysis failed", "err", p)
@@ -196,11 +176,12 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 	errs := append(slices.Clone(loadErrs), problems...)
 	var ix *Index
 	if snap != nil {
-		ix = b.restoreFetched(snap, arts, ans, errs)
+		ix = b.restoreFetched(snap, arts, enc, errs)
 	}
 	built := ix == nil
 	if built {
-		if ix, err = buildIndex(arts, ans, errs, cur); err != nil {
+		decodeMissing(arts, enc, ans, b.analyze)
+		if ix, err = buildIndex(arts, ans, enc, b.analyze, errs, cur); err != nil {
 			return fmt.Errorf("set corpus: %w", err)
 		}
 	}

@@ -9,7 +9,7 @@ func TestCanonicalSentences(t *testing.T) {
 	ix := generatedIndex(t, 250)
 	text := func(doc int) string {
 		d := ix.sents.docs.at(int32(doc))
-		return ix.ans[d.art].Sentences[d.sent].Text
+		return ix.an(int(d.art)).Sentences[d.sent].Text
 	}
 	first := map[string]int32{}
 	repeats := 0

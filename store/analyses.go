@@ -10,9 +10,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/internal/ancodec"
-	"github.com/briefbot/briefbot/summarize"
 )
 
 // analysesSchema is the migration that adds the analysis cache (see
@@ -186,47 +184,6 @@ func (c *AnalysisCache) fetch(ctx context.Context, keys []bot.AnalysisKey, out [
 	return bad, nil
 }
 
-// GetAnalyses implements bot.AnalysisCache (the interface the bot has
-// before it keeps analyses encoded): GetEncoded, then an ancodec.Decoder
-// a SELECT decodes each row against its article. A row that fails
-// ancodec.Check or cannot be decoded is a miss, and is reported in the
-// error (wrapping ancodec.ErrCorrupt, naming the article) with the others'
-// analyses returned.
-func (c *AnalysisCache) GetAnalyses(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article) ([]*summarize.Analysis, error) {
-	if len(keys) != len(arts) {
-		return nil, fmt.Errorf("analysis cache: %d keys for %d articles", len(keys), len(arts))
-	}
-	out := make([]*summarize.Analysis, len(keys))
-	var errs, corrupt []error
-	rows := make([][]byte, min(len(keys), maxLookup))
-	for lo := 0; lo < len(keys); lo += maxLookup {
-		hi := min(lo+maxLookup, len(keys))
-		batch := rows[:hi-lo]
-		clear(batch)
-		bad, err := c.fetch(ctx, keys[lo:hi], batch)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		for _, b := range bad {
-			corrupt = append(corrupt, fmt.Errorf("article %s (%x): %w", arts[lo+b.i].ID, keys[lo+b.i][:6], b.err))
-		}
-		var dec ancodec.Decoder // names and roles recur across articles
-		for j, row := range batch {
-			if row == nil {
-				continue
-			}
-			i := lo + j
-			an, err := dec.Decode(row, arts[i])
-			if err != nil {
-				corrupt = append(corrupt, fmt.Errorf("article %s (%x): %w", arts[i].ID, keys[i][:6], err))
-				continue
-			}
-			out[i] = an
-		}
-	}
-	return out, joinErrors(errs, corrupt)
-}
-
 // PutEncoded keeps data[i], an analysis in ancodec's encoding, under
 // keys[i], all in one transaction; a row already there is replaced. It
 // writes nothing and fails (wrapping ancodec.ErrCorrupt) when a data[i]
@@ -258,24 +215,4 @@ func (c *AnalysisCache) PutEncoded(ctx context.Context, keys []bot.AnalysisKey, 
 		return fmt.Errorf("analysis cache: write %d analyses: %w", len(keys), err)
 	}
 	return nil
-}
-
-// PutAnalyses implements bot.AnalysisCache (the interface the bot has
-// before it keeps analyses encoded): it encodes the analyses (before the
-// transaction, so the write lock is held for the inserts only) and
-// writes them with PutEncoded.
-func (c *AnalysisCache) PutAnalyses(ctx context.Context, keys []bot.AnalysisKey, arts []corpus.Article, ans []*summarize.Analysis) error {
-	if len(keys) != len(arts) || len(keys) != len(ans) {
-		return fmt.Errorf("analysis cache: %d keys for %d articles and %d analyses", len(keys), len(arts), len(ans))
-	}
-	// The rows are cut from one growing buffer: one cut before the buffer
-	// grows stays in the old array, which nothing writes to again.
-	rows := make([][]byte, len(keys))
-	var buf []byte
-	for i, an := range ans {
-		from := len(buf)
-		buf = ancodec.Append(buf, an, arts[i].Body)
-		rows[i] = buf[from:len(buf):len(buf)]
-	}
-	return c.PutEncoded(ctx, keys, rows)
 }

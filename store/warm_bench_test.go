@@ -1,9 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"github.com/briefbot/briefbot/internal/cputime"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -17,7 +17,9 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/ancodec"
 	"github.com/briefbot/briefbot/internal/corpusgen"
+	"github.com/briefbot/briefbot/internal/cputime"
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -126,16 +128,22 @@ func openCache(b *testing.B, f warmFixture) (*Store, *AnalysisCache) {
 	return s, c
 }
 
-// getAll hashes arts and reads their analyses from c as the bot does:
-// batches of 256 on GOMAXPROCS workers. It returns the misses.
-func getAll(ctx context.Context, c *AnalysisCache, arts []corpus.Article) ([]*summarize.Analysis, int, error) {
+// getAll hashes arts and reads their encoded analyses from c as the bot
+// does: batches of 256 on GOMAXPROCS workers, each row checked
+// (ancodec.Check). It returns the misses.
+func getAll(ctx context.Context, c *AnalysisCache, arts []corpus.Article) ([][]byte, int, error) {
 	const batch = 256
-	ans := make([]*summarize.Analysis, len(arts))
+	rows := make([][]byte, len(arts))
 	keys := make([]bot.AnalysisKey, len(arts))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var firstErr error
+	fail := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		firstErr = cmp.Or(firstErr, err)
+	}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for lo := range next {
@@ -143,13 +151,17 @@ func getAll(ctx context.Context, c *AnalysisCache, arts []corpus.Article) ([]*su
 				for i := lo; i < hi; i++ {
 					keys[i] = bot.KeyOf(arts[i])
 				}
-				got, err := c.GetAnalyses(ctx, keys[lo:hi], arts[lo:hi])
+				got, err := c.GetEncoded(ctx, keys[lo:hi])
 				if err != nil {
-					mu.Lock()
-					firstErr = err
-					mu.Unlock()
+					fail(err)
 				}
-				copy(ans[lo:hi], got)
+				for j, row := range got {
+					if err := ancodec.Check(row); row != nil && err != nil {
+						fail(err)
+						continue
+					}
+					rows[lo+j] = row
+				}
 			}
 		})
 	}
@@ -159,19 +171,19 @@ func getAll(ctx context.Context, c *AnalysisCache, arts []corpus.Article) ([]*su
 	close(next)
 	wg.Wait()
 	misses := 0
-	for _, an := range ans {
-		if an == nil {
+	for _, r := range rows {
+		if r == nil {
 			misses++
 		}
 	}
-	return ans, misses, firstErr
+	return rows, misses, firstErr
 }
 
 // BenchmarkWarmRestart times a restart on the cached corpus, whole and in
 // its parts. Sub-benchmarks: read (the files' bytes, os.ReadFile),
 // load (corpus.Load: read and parse), hash (bot.KeyOf of every article,
-// on every core), cache (hash, SELECT and decode every analysis, as
-// SetCorpus does), setcorpus (bot.SetCorpus on a new bot: dedupe, hash,
+// on every core), cache (hash, SELECT and check every encoded analysis,
+// as SetCorpus does), setcorpus (bot.SetCorpus on a new bot: dedupe, hash,
 // cache, index), total (load, then setcorpus: the restart).
 //
 // With the index snapshot (bot.IndexSnapshots, index_snapshot.go):

@@ -7,14 +7,21 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/ancodec"
 	"github.com/briefbot/briefbot/summarize"
 )
 
 // BenchmarkWarmMemory reports the live heap (after GC) of the loaded
-// corpus and its analyses, from the cache and from Analyze (at most
-// 10,000 articles: Analyze is slow), per byte of article text:
-// heap/text. "index-10k" is a bot on the first 10,000 articles: articles,
-// cached analyses and the briefing index.
+// corpus and its analyses, per byte of article text: heap/text.
+// "articles" is the corpus alone; "cached" with its analyses as the
+// cache holds them, encoded (what the bot keeps); "decoded" with them
+// decoded (what keeping them decoded would take); "analysed-10k" the
+// first 10,000 articles with their analyses from Analyze (it is slow).
+// "index-10k" is a bot on the first 10,000 articles built from the cache;
+// "bot" a bot restarted on the whole corpus from the cache and the index
+// snapshot (run WarmRestart/snapwrite first): everything a running bot
+// keeps, but for the up to 1,024 analyses its index keeps decoded while
+// commands read them (bot's BenchmarkMemory counts those).
 func BenchmarkWarmMemory(b *testing.B) {
 	f := warmSetup(b)
 	ctx := b.Context()
@@ -52,11 +59,47 @@ func BenchmarkWarmMemory(b *testing.B) {
 		defer s.Close()
 		measure(b, func() (int64, any) {
 			arts := load(1 << 30)
-			ans, _, err := getAll(ctx, c, arts)
+			rows, _, err := getAll(ctx, c, arts)
 			if err != nil {
 				b.Fatal(err)
 			}
+			return textOf(arts), []any{arts, rows}
+		})
+	})
+	b.Run("decoded", func(b *testing.B) {
+		s, c := openCache(b, f)
+		defer s.Close()
+		measure(b, func() (int64, any) {
+			arts := load(1 << 30)
+			rows, _, err := getAll(ctx, c, arts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ans := make([]*summarize.Analysis, len(arts))
+			var dec ancodec.Decoder
+			for i, row := range rows {
+				if ans[i], err = dec.Decode(row, arts[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
 			return textOf(arts), []any{arts, ans}
+		})
+	})
+	b.Run("bot", func(b *testing.B) {
+		s, c := openCache(b, f)
+		defer s.Close()
+		measure(b, func() (int64, any) {
+			arts := load(1 << 30)
+			snaps := &hitSnapshots{IndexSnapshots: s.IndexSnapshots()}
+			bt := bot.New(bot.Options{Analyses: c, Snapshots: snaps, SnapshotsReadOnly: true})
+			if err := bt.SetCorpus(ctx, arts, nil); err != nil {
+				b.Fatal(err)
+			}
+			bt.CloseSnapshots()
+			if !snaps.hit {
+				b.Fatal("no index snapshot of this corpus: run WarmRestart/snapwrite first")
+			}
+			return textOf(arts), bt
 		})
 	})
 	b.Run("analysed-10k", func(b *testing.B) {

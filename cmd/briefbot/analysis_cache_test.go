@@ -1,11 +1,13 @@
 package main
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/internal/ancodec"
 	"github.com/briefbot/briefbot/store"
 	"github.com/briefbot/briefbot/summarize"
 )
@@ -45,13 +47,17 @@ func TestAskFillsAnalysisCache(t *testing.T) {
 	for i, a := range arts {
 		keys[i] = bot.KeyOf(a)
 	}
-	got, err := c.GetAnalyses(t.Context(), keys, arts)
+	got, err := c.GetEncoded(t.Context(), keys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, an := range got {
-		if an == nil {
+	for i, row := range got {
+		if row == nil {
 			t.Errorf("%s: not in the cache after ask", arts[i].Path)
+			continue
+		}
+		if an, err := ancodec.Decode(row, arts[i]); err != nil || !reflect.DeepEqual(an, summarize.Analyze(arts[i])) {
+			t.Errorf("%s: the cached analysis is not Analyze's (err %v)", arts[i].Path, err)
 		}
 	}
 }
