@@ -204,12 +204,20 @@ var dateLayouts = []string{
 	time.RFC1123,
 }
 
+// maxDateLen bounds the dates parseDate reads: the longest layout, with
+// nine digits of fractional seconds and a long zone, is under 50 bytes.
+// Header lines are tried as dates (isDateLine), and most are paragraphs.
+const maxDateLen = 64
+
 // parseDate parses s in one of dateLayouts and returns UTC midnight of the
 // calendar day as written: "2025-08-06T23:30:00-05:00" is 6 August, not the
 // 7th it would be in UTC, because the day the outlet printed is the one a
 // reader quotes.
 func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
+	if len(s) > maxDateLen || !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, false // no date, and time.Parse's errors cost an allocation each
+	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return midnightUTC(t), true

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // parseText builds the article of a Markdown or text file: optional front
@@ -34,7 +35,7 @@ func parseText(text, format string) (Article, *LoadError) {
 	}
 	lines := strings.Split(body, "\n")
 	a.Title, a.Source = readHeader(lines, a.Title, a.Source, !hasFM)
-	a.Body = buildBody(lines, a.Title)
+	a.Body = buildBodyOf(body, lines, a.Title)
 	return a, nil
 }
 
@@ -147,12 +148,19 @@ func sameLine(l, title string) bool {
 // It runs in time linear in the text: a file of a million short lines that
 // all join into one paragraph costs no more than one long line.
 func buildBody(lines []string, title string) string {
-	size := 0
+	return buildBodyOf("", lines, title)
+}
+
+// buildBodyOf is buildBody of lines cut from src (strings.Split). When
+// the body is a slice of src (paragraphs of one line each, one blank line
+// apart, nothing trimmed or dropped between them), as in most files, it
+// is that slice rather than a copy. src may be "" (lines from anywhere):
+// the body is then always built.
+func buildBodyOf(src string, lines []string, title string) string {
+	bb := bodyBuilder{src: src, from: -1, copying: src == ""}
 	for _, l := range lines {
-		size += len(l) + 1
+		bb.size += len(l) + 1
 	}
-	var b strings.Builder
-	b.Grow(size)
 	var first, last string // the first and last line of the paragraph being built
 	joinable := false      // the previous line was text, not blank or dropped
 	for _, l := range lines {
@@ -163,17 +171,75 @@ func buildBody(lines []string, title string) string {
 		}
 		switch {
 		case joinable && continues(first, last, l):
-			b.WriteByte(' ')
+			bb.add(" ", l)
 		case first != "":
-			b.WriteString("\n\n")
+			bb.add("\n\n", l)
 			first = l
 		default:
+			bb.add("", l)
 			first = l
 		}
-		b.WriteString(l)
 		last, joinable = l, true
 	}
-	return b.String()
+	return bb.String()
+}
+
+// bodyBuilder builds a body as a slice of src, src[from:to], as long as
+// what is added is the text that follows there, and copies it into b from
+// the first addition that is not.
+type bodyBuilder struct {
+	src      string
+	from, to int // the body so far is src[from:to] while !copying; from < 0 while empty
+	copying  bool
+	size     int // bytes to reserve when copying starts
+	b        strings.Builder
+}
+
+// add appends sep and then l to the body.
+func (bb *bodyBuilder) add(sep, l string) {
+	if !bb.copying {
+		off := offsetIn(bb.src, l)
+		switch {
+		case off < 0:
+		case bb.from < 0 && sep == "":
+			bb.from, bb.to = off, off+len(l)
+			return
+		case bb.from >= 0 && off == bb.to+len(sep) && bb.src[bb.to:off] == sep:
+			bb.to = off + len(l)
+			return
+		}
+		bb.copying = true
+		bb.b.Grow(bb.size)
+		if bb.from >= 0 {
+			bb.b.WriteString(bb.src[bb.from:bb.to])
+		}
+	}
+	bb.b.WriteString(sep)
+	bb.b.WriteString(l)
+}
+
+// String returns the body.
+func (bb *bodyBuilder) String() string {
+	switch {
+	case bb.copying:
+		return bb.b.String()
+	case bb.from < 0:
+		return ""
+	}
+	return bb.src[bb.from:bb.to]
+}
+
+// offsetIn returns where l lies in src, when it is a slice of src's
+// memory, else -1.
+func offsetIn(src, l string) int {
+	if len(l) == 0 || len(l) > len(src) {
+		return -1
+	}
+	base, p := uintptr(unsafe.Pointer(unsafe.StringData(src))), uintptr(unsafe.Pointer(unsafe.StringData(l)))
+	if p < base || p-base > uintptr(len(src)-len(l)) {
+		return -1
+	}
+	return int(p - base)
 }
 
 // continues reports whether line continues the hard-wrapped paragraph
