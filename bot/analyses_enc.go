@@ -106,15 +106,6 @@ func sentenceText(an *summarize.Analysis, s int) string {
 	return ""
 }
 
-// size returns the bytes the encodings take.
-func (e *encodedAnalyses) size() int {
-	n := 0
-	for _, b := range e.enc {
-		n += cap(b)
-	}
-	return n
-}
-
 // encBufs are scratch buffers for encode.
 var encBufs = sync.Pool{New: func() any { return new([]byte) }}
 

@@ -139,6 +139,9 @@ func TestSetCorpusFromCache(t *testing.T) {
 	if len(second.analysed) != 0 {
 		t.Errorf("restart analysed %d articles, want 0", len(second.analysed))
 	}
+	if want := "kept=0 cached=600 analysed=0"; !strings.Contains(second.log.String(), want) {
+		t.Errorf("restart's log lacks %q:\n%s", want, second.log.String())
+	}
 	if !reflect.DeepEqual(first.state.Load().ix.enc.enc, second.state.Load().ix.enc.enc) {
 		t.Error("restart's analyses differ from the first load's")
 	}
@@ -152,6 +155,14 @@ func TestSetCorpusFromCache(t *testing.T) {
 	}
 	if got, want := third.analysedIDs(), changed[5].ID+",new"; got != want {
 		t.Errorf("after a change analysed %q, want %q", got, want)
+	}
+	if err := third.SetCorpus(t.Context(), append(changed, corpus.Article{ID: "newer", Title: "Rail strike", Body: "Drivers walked out."}), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"kept=0 cached=599 analysed=2", "kept=601 cached=0 analysed=1"} {
+		if !strings.Contains(third.log.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, third.log.String())
+		}
 	}
 	if strings.Contains(third.log.String(), "analysis cache failed") {
 		t.Errorf("a healthy cache logged a failure:\n%s", third.log.String())

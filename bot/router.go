@@ -167,8 +167,12 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 		return fmt.Errorf("set corpus: %w", err)
 	}
 	ans := make([]*summarize.Analysis, len(arts)) // those analysed now; the others are decoded only to build the index
+	analysed := 0
 	for k, i := range todo {
 		enc[i], ans[i] = doneEnc[k], doneAns[k]
+		if doneAns[k] != nil {
+			analysed++
+		}
 	}
 	for _, p := range problems {
 		b.log.Warn("article analysis failed", "err", p)
@@ -190,7 +194,8 @@ func (b *Bot) SetCorpus(ctx context.Context, arts []corpus.Article, loadErrs []e
 		b.snapW.offer(ix) // after the last write to ix: the writer reads it
 	}
 	b.SetIndex(ix)
-	b.log.Info("corpus indexed", "articles", len(arts), "analysed", len(todo), "duplicates", len(dups), "load_errors", len(loadErrs), "analysis_errors", len(problems))
+	b.log.Info("corpus indexed", "articles", len(arts), "kept", len(arts)-len(todo), "cached", len(todo)-analysed, "analysed", analysed,
+		"duplicates", len(dups), "load_errors", len(loadErrs), "analysis_errors", len(problems))
 	return nil
 }
 
