@@ -78,24 +78,25 @@ func (e *encodedAnalyses) sentence(art, s int) string {
 // than it must unless the memo holds it. The record is shared or a copy:
 // callers must not modify it. i must be in range (the index made it).
 func (e *encodedAnalyses) quote(art, i int) *summarize.Quote {
-	if m := e.memo[art%memoSlots].Load(); m != nil && m.art == art {
-		return &m.an.Quotes[i]
-	}
-	if q, err := ancodec.Quote(e.enc[art], e.arts[art], i); err == nil {
-		return &q
-	}
-	return &e.get(art).Quotes[i]
+	return record(e, art, i, ancodec.Quote, func(an *summarize.Analysis) []summarize.Quote { return an.Quotes })
 }
 
 // event returns event i of article art, as quote returns a quote.
 func (e *encodedAnalyses) event(art, i int) *summarize.Event {
+	return record(e, art, i, ancodec.Event, func(an *summarize.Analysis) []summarize.Event { return an.Events })
+}
+
+// record returns record i of article art: of(analysis)[i] from the memo,
+// else read alone from the encoding by read, else from the analysis
+// decoded (get).
+func record[T any](e *encodedAnalyses, art, i int, read func([]byte, corpus.Article, int) (T, error), of func(*summarize.Analysis) []T) *T {
 	if m := e.memo[art%memoSlots].Load(); m != nil && m.art == art {
-		return &m.an.Events[i]
+		return &of(m.an)[i]
 	}
-	if ev, err := ancodec.Event(e.enc[art], e.arts[art], i); err == nil {
-		return &ev
+	if r, err := read(e.enc[art], e.arts[art], i); err == nil {
+		return &r
 	}
-	return &e.get(art).Events[i]
+	return &of(e.get(art))[i]
 }
 
 // sentenceText returns the text of an's sentence s, "" when out of range.

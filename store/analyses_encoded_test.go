@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -29,11 +28,7 @@ func encodedOf(arts []corpus.Article) ([]bot.AnalysisKey, [][]byte) {
 // one key) and a key asked for twice: hits are the bytes written, misses
 // nil, equal keys get equal bytes.
 func TestEncodedPutGet(t *testing.T) {
-	s := open(t, t.TempDir())
-	c, err := s.Analyses(t.Context(), "v1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, c := openV1(t)
 	arts := seedArticles(t)
 	keys, rows := encodedOf(arts)
 	if err := c.PutEncoded(t.Context(), keys, rows); err != nil {
@@ -73,11 +68,7 @@ func TestEncodedPutGet(t *testing.T) {
 // memory with one another (appending to one leaves its neighbour) nor with
 // the driver (a later lookup leaves them as they were).
 func TestEncodedRowsAreTheCallers(t *testing.T) {
-	s := open(t, t.TempDir())
-	c, err := s.Analyses(t.Context(), "v1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, c := openV1(t)
 	arts := seedArticles(t)
 	keys, rows := encodedOf(arts)
 	if err := c.PutEncoded(t.Context(), keys, rows); err != nil {
@@ -107,11 +98,7 @@ func TestEncodedRowsAreTheCallers(t *testing.T) {
 // error wrapping ancodec.ErrCorrupt and naming its key, the others still
 // read, and so does the same key asked for twice.
 func TestEncodedCorruptRow(t *testing.T) {
-	s := open(t, t.TempDir())
-	c, err := s.Analyses(t.Context(), "v1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, c := openV1(t)
 	arts := seedArticles(t)[:3]
 	keys, rows := encodedOf(arts)
 	if err := c.PutEncoded(t.Context(), keys, rows); err != nil {
@@ -132,11 +119,7 @@ func TestEncodedCorruptRow(t *testing.T) {
 // TestPutEncodedRefuses checks that PutEncoded writes nothing when a row
 // is not an encoded analysis or the lengths differ.
 func TestPutEncodedRefuses(t *testing.T) {
-	s := open(t, t.TempDir())
-	c, err := s.Analyses(t.Context(), "v1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, c := openV1(t)
 	arts := seedArticles(t)[:2]
 	keys, rows := encodedOf(arts)
 	bad := bytes.Clone(rows[1])
@@ -152,52 +135,5 @@ func TestPutEncodedRefuses(t *testing.T) {
 	}
 	if n := countRows(t, s, `1`); n != 0 {
 		t.Errorf("%d rows written by refused calls", n)
-	}
-}
-
-// TestEncodedAndAnalysesAgree checks that the two interfaces read each
-// other's rows: PutAnalyses then GetEncoded gives Append's bytes, and
-// PutEncoded then GetAnalyses gives Analyze's analyses (duplicates
-// included).
-func TestEncodedAndAnalysesAgree(t *testing.T) {
-	s := open(t, t.TempDir())
-	c, err := s.Analyses(t.Context(), "v1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts := seedArticles(t)
-	half := len(arts) / 2
-	keys, rows := encodedOf(arts)
-	_, ans := analysesOf(arts)
-	if err := c.PutAnalyses(t.Context(), keys[:half], arts[:half], ans[:half]); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.PutEncoded(t.Context(), keys[half:], rows[half:]); err != nil {
-		t.Fatal(err)
-	}
-	got, err := c.GetEncoded(t.Context(), keys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range rows {
-		if !bytes.Equal(got[i], rows[i]) {
-			t.Errorf("%s: GetEncoded is not Append's encoding", arts[i].Path)
-		}
-	}
-	renamed := arts[half]
-	renamed.ID = "renamed"
-	askArts := append([]corpus.Article{renamed}, arts...)
-	askKeys := append([]bot.AnalysisKey{keys[half]}, keys...)
-	gotAns, err := c.GetAnalyses(t.Context(), askKeys, askArts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if gotAns[0] == nil || gotAns[0].ArticleID != "renamed" || len(gotAns[0].Sentences) != len(ans[half].Sentences) {
-		t.Errorf("the renamed copy read %+v", gotAns[0])
-	}
-	for i := range ans {
-		if !reflect.DeepEqual(gotAns[i+1], ans[i]) {
-			t.Errorf("%s: GetAnalyses differs from Analyze", arts[i].Path)
-		}
 	}
 }

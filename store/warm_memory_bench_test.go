@@ -54,15 +54,19 @@ func BenchmarkWarmMemory(b *testing.B) {
 	b.Run("articles", func(b *testing.B) {
 		measure(b, func() (int64, any) { arts := load(1 << 30); return textOf(arts), arts })
 	})
+	cached := func(b *testing.B, c *AnalysisCache) ([]corpus.Article, [][]byte) {
+		arts := load(1 << 30)
+		rows, _, err := getAll(ctx, c, arts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return arts, rows
+	}
 	b.Run("cached", func(b *testing.B) {
 		s, c := openCache(b, f)
 		defer s.Close()
 		measure(b, func() (int64, any) {
-			arts := load(1 << 30)
-			rows, _, err := getAll(ctx, c, arts)
-			if err != nil {
-				b.Fatal(err)
-			}
+			arts, rows := cached(b, c)
 			return textOf(arts), []any{arts, rows}
 		})
 	})
@@ -70,11 +74,8 @@ func BenchmarkWarmMemory(b *testing.B) {
 		s, c := openCache(b, f)
 		defer s.Close()
 		measure(b, func() (int64, any) {
-			arts := load(1 << 30)
-			rows, _, err := getAll(ctx, c, arts)
-			if err != nil {
-				b.Fatal(err)
-			}
+			arts, rows := cached(b, c)
+			var err error
 			ans := make([]*summarize.Analysis, len(arts))
 			var dec ancodec.Decoder
 			for i, row := range rows {
